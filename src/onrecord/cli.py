@@ -1,0 +1,140 @@
+"""The command line: each command is a thin wrapper over the library function of the same name."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+from rich.console import Console
+
+from onrecord.errors import OnrecordError
+from onrecord.read import DEFAULT_MAX_BYTES
+
+app = typer.Typer(
+    name="onrecord",
+    help="Turn interviews, press conferences, debates and speeches into a cited, structured record.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+class OutputFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+def fail(message: str, code: int = 1) -> NoReturn:
+    """Print one ``Error:`` line on stderr and exit."""
+    print(f"Error: {message}", file=sys.stderr)
+    raise typer.Exit(code)
+
+
+def report(error: OnrecordError | str) -> None:
+    print(f"Error: {error}", file=sys.stderr)
+
+
+@app.command()
+def analyze(
+    files: Annotated[list[Path], typer.Argument(help="Transcript files: txt, md, html, pdf, docx, srt, vtt, json.")],
+    json_output: Annotated[bool, typer.Option("--json", help="Print the Record as JSON (same as --format json).")] = False,
+    output_format: Annotated[OutputFormat, typer.Option("--format", help="Output: text or json.")] = OutputFormat.text,
+    out: Annotated[Path | None, typer.Option("--out", help="Write the output to this file instead of the terminal.")] = None,
+    max_bytes: Annotated[int, typer.Option("--max-bytes", help="Refuse files larger than this.", min=1)] = DEFAULT_MAX_BYTES,
+    title: Annotated[str | None, typer.Option(help="Title of the document, over what the file says.")] = None,
+    date: Annotated[str | None, typer.Option(help="Date of the document, YYYY-MM-DD.")] = None,
+    speaker: Annotated[str | None, typer.Option(help="Who speaks, for a speech without speaker labels.")] = None,
+) -> None:
+    """Analyze transcript files and show (or write) their Records."""
+    from onrecord.pipeline import analyze as analyze_file
+    from onrecord.read.metadata import valid_date
+    from onrecord.record import to_dict, to_json
+
+    if date is not None and valid_date(date) is None:
+        fail(f"--date is not a date, {date!r}, give it as YYYY-MM-DD", 2)
+    as_json = json_output or output_format is OutputFormat.json
+    records = []
+    failed = 0
+    for file in files:
+        try:
+            records.append(analyze_file(file, max_bytes=max_bytes, title=title, date=date, speaker=speaker))
+        except OnrecordError as error:
+            report(error)
+            failed += 1
+            continue
+        if not as_json and out is None:
+            from onrecord.view.terminal import show
+
+            show(records[-1], Console(highlight=False))
+    if as_json:
+        import json
+
+        payload = to_json(records[0]) if len(records) == 1 and len(files) == 1 else json.dumps(
+            [to_dict(r) for r in records], ensure_ascii=False, indent=2)
+        _emit(payload + "\n", out)
+    elif out is not None:
+        _write_text(records, out)
+    if failed:
+        raise typer.Exit(1)
+
+
+def _emit(payload: str, out: Path | None) -> None:
+    if out is None:
+        sys.stdout.write(payload)
+        return
+    try:
+        out.write_text(payload, encoding="utf-8")
+    except OSError as error:
+        fail(f"cannot write the output ({error.strerror}), {out}, choose a writable path")
+
+
+def _write_text(records: list[object], out: Path) -> None:
+    from onrecord.view.terminal import show
+
+    try:
+        with out.open("w", encoding="utf-8") as handle:
+            console = Console(file=handle, width=120, highlight=False, color_system=None)
+            for record in records:
+                show(record, console)  # type: ignore[arg-type]
+    except OSError as error:
+        fail(f"cannot write the output ({error.strerror}), {out}, choose a writable path")
+
+
+@app.command()
+def evaluate(
+    task: Annotated[str, typer.Argument(help="What to score: turns.")],
+    data: Annotated[Path, typer.Argument(help="Gold data: a file or folder (see the README for each task).")],
+    json_output: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+) -> None:
+    """Score onrecord against gold data and print the figures."""
+    from onrecord.evaluate import EVALUATIONS
+
+    evaluation = EVALUATIONS.get(task)
+    if evaluation is None:
+        fail(f"unknown evaluation task, {task!r}, choose one of {', '.join(EVALUATIONS)}", 2)
+    try:
+        result = evaluation.run(data)
+    except OnrecordError as error:
+        fail(str(error))
+    if json_output:
+        import json
+
+        print(json.dumps(result, indent=2))
+    else:
+        evaluation.show(result, Console(highlight=False))
+
+
+def main() -> None:
+    """Entry point: library errors become one ``Error:`` line, never a traceback."""
+    try:
+        app()
+    except OnrecordError as error:
+        report(error)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        report("interrupted, by the user, run the command again to finish")
+        sys.exit(130)

@@ -1,0 +1,31 @@
+"""The errors onrecord raises. A message is ``<what is wrong>, <the bad value>, <what to do>``."""
+
+from __future__ import annotations
+
+
+class OnrecordError(Exception):
+    """Base class of every error onrecord raises on purpose."""
+
+    def __init__(self, what: str, value: object = None, todo: str | None = None) -> None:
+        self.what, self.value, self.todo = what, value, todo
+        super().__init__(", ".join(str(part) for part in (what, value, todo) if part is not None))
+
+
+class ReadError(OnrecordError):
+    """A file could not be read into text: missing, unreadable, empty, binary, corrupt or too large."""
+
+
+class FormatError(ReadError):
+    """A file's format is not one onrecord reads, or its content does not match its format."""
+
+
+class SchemaError(OnrecordError):
+    """A Record (JSON) does not follow the onrecord/record@1 schema."""
+
+
+class SpanError(OnrecordError):
+    """A span's text is not the document text at its offsets."""
+
+
+class EvaluationError(OnrecordError):
+    """Evaluation data is missing or malformed."""

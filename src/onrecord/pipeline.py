@@ -1,0 +1,63 @@
+"""read -> transcript -> annotate: one document, or a stream of them, to Records."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+from onrecord.analyze import ANALYSES, Step, annotate
+from onrecord.nlp import english
+from onrecord.read import DEFAULT_MAX_BYTES, Source, read
+from onrecord.record import Document, Record, document_id
+from onrecord.transcript import transcribe
+
+# spaCy batches texts for speed; long speeches make big batches, so keep them small to bound memory.
+_BATCH = 8
+
+
+def structure(source: Source) -> Record:
+    """The Record of a source with its transcript (speakers, turns, exchanges) and no analyses yet."""
+    transcript = transcribe(source)
+    document = Document(
+        id=document_id(source.text),
+        title=source.title or "",
+        source=source.path,
+        date=source.date,
+        language="en",
+        text=source.text,
+        format=source.format,
+    )
+    return Record(document=document, speakers=transcript.speakers, turns=transcript.turns,
+                  exchanges=transcript.exchanges)
+
+
+def analyze(
+    path: str | os.PathLike[str],
+    *,
+    format: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    title: str | None = None,
+    date: str | None = None,
+    speaker: str | None = None,
+    steps: Sequence[Step] = ANALYSES,
+) -> Record:
+    """Read a file and return its Record with every analysis run."""
+    source = read(path, format=format, max_bytes=max_bytes, title=title, date=date, speaker=speaker)
+    return analyze_source(source, steps=steps)
+
+
+def analyze_source(source: Source, *, steps: Sequence[Step] = ANALYSES) -> Record:
+    """The Record of a source that has been read already."""
+    record = structure(source)
+    return annotate(record, english()(record.document.text), steps=steps)
+
+
+def analyze_sources(sources: Iterable[Source], *, steps: Sequence[Step] = ANALYSES) -> Iterator[Record]:
+    """Records for a stream of sources, parsed in small spaCy batches; memory does not grow with the stream."""
+    records = (structure(source) for source in sources)
+    pairs: Iterator[tuple[Any, Record]] = english().pipe(
+        ((record.document.text, record) for record in records), as_tuples=True, batch_size=_BATCH
+    )
+    for doc, record in pairs:
+        yield annotate(record, doc, steps=steps)

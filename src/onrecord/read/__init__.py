@@ -1,0 +1,104 @@
+"""Read a file into a ``Source``: normalized text plus metadata. One module per format."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+from onrecord.errors import FormatError, ReadError
+from onrecord.read.captions import read_srt, read_vtt
+from onrecord.read.docx import read_docx
+from onrecord.read.html import read_html
+from onrecord.read.metadata import date_in_filename, date_in_text, title_from_path, valid_date
+from onrecord.read.pdf import read_pdf
+from onrecord.read.plain import read_md, read_txt
+from onrecord.read.source import Segment, Source, finish, normalize
+from onrecord.read.turns_json import read_json
+
+__all__ = ["READERS", "DEFAULT_MAX_BYTES", "Segment", "Source", "read", "read_bytes", "normalize"]
+
+Reader = Callable[[bytes, str], Source]
+
+READERS: dict[str, Reader] = {
+    "txt": read_txt,
+    "md": read_md,
+    "html": read_html,
+    "pdf": read_pdf,
+    "docx": read_docx,
+    "srt": read_srt,
+    "vtt": read_vtt,
+    "json": read_json,
+}
+_SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html",
+             ".xhtml": "html", ".pdf": "pdf", ".docx": "docx", ".srt": "srt", ".vtt": "vtt", ".json": "json"}
+DEFAULT_MAX_BYTES = 50_000_000
+
+
+def format_of(path: str | os.PathLike[str]) -> str:
+    """The reader a path's extension selects; files with no known extension are read as plain text."""
+    return _SUFFIXES.get(Path(path).suffix.lower(), "txt")
+
+
+def read(
+    path: str | os.PathLike[str],
+    *,
+    format: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    title: str | None = None,
+    date: str | None = None,
+    speaker: str | None = None,
+) -> Source:
+    """Read a file into normalized text and metadata; raise ``ReadError`` saying why when it cannot."""
+    name = str(path)
+    file = Path(path)
+    if not file.exists():
+        raise ReadError("no such file", name, "check the path")
+    if file.is_dir():
+        raise ReadError("is a directory, not a file", name, "name the files in it")
+    try:
+        size = file.stat().st_size
+        if size > max_bytes:
+            raise ReadError(f"{size:,} bytes is over the limit of {max_bytes:,}", name, "raise --max-bytes to read it")
+        with file.open("rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except PermissionError:
+        raise ReadError("permission denied", name, "check the file's permissions") from None
+    except OSError as error:
+        raise ReadError(f"cannot be read ({error.strerror or error})", name, "check the file") from None
+    if len(data) > max_bytes:
+        raise ReadError(f"over the limit of {max_bytes:,} bytes", name, "raise --max-bytes to read it")
+    return read_bytes(data, name, format=format or format_of(path), title=title, date=date, speaker=speaker)
+
+
+def read_bytes(
+    data: bytes,
+    name: str,
+    *,
+    format: str = "txt",
+    title: str | None = None,
+    date: str | None = None,
+    speaker: str | None = None,
+) -> Source:
+    """Read the bytes of a file in ``format``; ``name`` is the source shown in the Record and in errors."""
+    reader = READERS.get(format)
+    if reader is None:
+        raise FormatError(f"unknown format {format!r}", name, f"onrecord reads {', '.join(READERS)}")
+    if not data.strip():
+        raise ReadError("the file is empty", name, "check that it is the transcript you meant")
+    source = finish(reader(data, name))
+    return replace(
+        source,
+        title=title or source.title or _title_line(source.text) or title_from_path(name),
+        date=valid_date(date) or date_in_text(source.text) or valid_date(source.date) or date_in_filename(name),
+        speaker=speaker or source.speaker,
+    )
+
+
+def _title_line(text: str) -> str | None:
+    """A short first line with no sentence end and no speaker label reads as a title."""
+    first = text.lstrip().split("\n", 1)[0].strip()
+    if 0 < len(first.split()) <= 15 and not first.endswith((".", "?", "!", ":", ",")) and ":" not in first:
+        return first
+    return None

@@ -1,0 +1,57 @@
+"""Build a source text paragraph by paragraph, remembering where bold speaker labels stand."""
+
+from __future__ import annotations
+
+from onrecord.read.source import Segment, normalize
+from onrecord.record import TimeRange
+
+_LABEL_END = ":."
+
+
+class TextBuilder:
+    """Paragraphs joined by newlines; offsets of labels and segments are kept as the text grows."""
+
+    def __init__(self) -> None:
+        self._parts: list[str] = []
+        self._length = 0
+        self.label_hints: list[tuple[int, int]] = []
+        self.segments: list[Segment] = []
+
+    def paragraph(self, text: str, *, bold_prefix: str = "") -> None:
+        """Add a paragraph; a bold run that opens it is a label hint when it is short and ends like a label."""
+        text = normalize(text).strip()
+        bold = normalize(bold_prefix).strip()
+        if not text:
+            return
+        if bold and text.startswith(bold) and len(bold.split()) <= 6:
+            end = len(bold)
+            if text[end : end + 1] in _LABEL_END and not bold.endswith(tuple(_LABEL_END)):
+                end += 1
+            start = self._length + (1 if self._parts else 0)
+            self.label_hints.append((start, start + end))
+        self._append(text)
+
+    def turn(self, speaker: str | None, text: str, *, time: TimeRange | None = None) -> None:
+        """Add a turn the file marks itself, written as ``Speaker: text`` so the text reads as a transcript."""
+        text = normalize(text).strip()
+        if not text:
+            return
+        speaker = normalize(speaker).strip() if speaker else None
+        start = self._length + (1 if self._parts else 0)
+        label = None
+        if speaker:
+            label = (start, start + len(speaker) + 1)
+            text = f"{speaker}: {text}"
+        content_start = label[1] + 1 if label else start
+        self._append(text)
+        self.segments.append(Segment(content_start, self._length, speaker, label, time))
+
+    def _append(self, text: str) -> None:
+        if self._parts:
+            self._parts.append("\n")
+            self._length += 1
+        self._parts.append(text)
+        self._length += len(text)
+
+    def text(self) -> str:
+        return "".join(self._parts)

@@ -1,0 +1,92 @@
+"""HTML pages: the main text via trafilatura, or every visible block when trafilatura rejects the page."""
+
+from __future__ import annotations
+
+import lxml.html
+import trafilatura
+from lxml import etree
+
+from onrecord.errors import ReadError
+from onrecord.read.builder import TextBuilder
+from onrecord.read.plain import read_md
+from onrecord.read.source import Source, decode
+
+_DROP = ("script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form", "svg", "button")
+_BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "td", "th", "dd", "dt", "pre",
+           "section", "article", "main", "body", "figcaption"}
+# trafilatura may keep only what it judges the article; below this share of the page's words, keep the page.
+_MIN_SHARE = 0.6
+
+
+def read_html(data: bytes, name: str) -> Source:
+    """An HTML page: main text (bold speaker labels kept), title and publication date."""
+    html = decode(data, name)
+    try:
+        tree = lxml.html.document_fromstring(html)
+    except (etree.ParserError, ValueError) as error:
+        raise ReadError(f"not an HTML page ({error})", name, "check the file") from None
+    title, date = _metadata(tree)
+    blocks = _visible_blocks(tree)
+    fallback_words = sum(len(text.split()) for text, _ in blocks)
+    extracted = _extract(html)
+    if extracted and len(extracted.split()) >= _MIN_SHARE * fallback_words:
+        source = read_md(extracted.encode("utf-8"), name)
+    else:
+        builder = TextBuilder()
+        for text, bold in blocks:
+            builder.paragraph(text, bold_prefix=bold)
+        source = Source(text=builder.text(), path=name, format="html", label_hints=tuple(builder.label_hints))
+    return Source(
+        text=source.text,
+        path=name,
+        format="html",
+        title=title or source.title,
+        date=date,
+        label_hints=source.label_hints,
+    )
+
+
+def _extract(html: str) -> str | None:
+    try:
+        return trafilatura.extract(
+            html, output_format="markdown", include_formatting=True, favor_recall=True, include_comments=False
+        )
+    except Exception:  # trafilatura fails on some malformed pages; the fallback reads them
+        return None
+
+
+def _metadata(tree: lxml.html.HtmlElement) -> tuple[str | None, str | None]:
+    try:
+        meta = trafilatura.extract_metadata(tree)
+    except Exception:  # metadata is a bonus; a page without it is still read
+        meta = None
+    title = getattr(meta, "title", None)
+    if not title:
+        found = tree.find(".//title")
+        title = (found.text_content().strip() or None) if found is not None else None
+    date = getattr(meta, "date", None)
+    return title, date if isinstance(date, str) and len(date) == 10 else None
+
+
+def _visible_blocks(tree: lxml.html.HtmlElement) -> list[tuple[str, str]]:
+    """(text, bold prefix) for every block of the page that holds no other block."""
+    for element in list(tree.iter(*_DROP)):
+        element.drop_tree()
+    blocks = []
+    for element in tree.iter(*_BLOCKS):
+        if any(child.tag in _BLOCKS for child in element.iterdescendants()):
+            text = (element.text or "").strip()  # text directly in a container block, before its children
+            if text:
+                blocks.append((text, ""))
+            continue
+        text = " ".join(element.text_content().split())
+        if text:
+            blocks.append((text, _bold_prefix(element, text)))
+    return blocks
+
+
+def _bold_prefix(element: lxml.html.HtmlElement, text: str) -> str:
+    for bold in element.iter("b", "strong"):
+        words = " ".join(bold.text_content().split())
+        return words if words and text.startswith(words) else ""
+    return ""

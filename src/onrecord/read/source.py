@@ -1,0 +1,116 @@
+"""What a reader hands on: normalized text, metadata, and the turns the file itself marks."""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+from dataclasses import dataclass, field, replace
+
+import charset_normalizer
+
+from onrecord.errors import ReadError
+from onrecord.record import TimeRange
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A turn the file marks itself (JSON turns, subtitle voices): offsets into ``Source.text``."""
+
+    start: int
+    end: int
+    speaker: str | None
+    label: tuple[int, int] | None = None
+    time: TimeRange | None = None
+
+
+@dataclass(frozen=True)
+class Source:
+    """A file read into text. Offsets from here on refer to ``text``, which never changes again."""
+
+    text: str
+    path: str
+    format: str
+    title: str | None = None
+    date: str | None = None
+    speaker: str | None = None
+    segments: tuple[Segment, ...] | None = None
+    label_hints: tuple[tuple[int, int], ...] = field(default=())
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\u200b\ufeff]")
+_LINE_BREAKS = re.compile(r"\r\n?|[\x0c\u2028\u2029\x85]")
+
+
+def normalize(text: str) -> str:
+    """NFC, LF line ends, no control characters: the form every offset refers to."""
+    text = _LINE_BREAKS.sub("\n", text)
+    return unicodedata.normalize("NFC", _CONTROL.sub("", text))
+
+
+def decode(data: bytes, name: str) -> str:
+    """Bytes to text: BOMs first, then UTF-8, then charset-normalizer's best guess; binary data is refused."""
+    for bom, encoding in (
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                raise ReadError(f"text says it is {encoding} but is not", name, "save it again as UTF-8") from None
+    try:
+        return _refuse_binary(data.decode("utf-8"), name)
+    except UnicodeDecodeError:
+        pass
+    unmarked_utf16 = _guess_utf16(data)
+    if unmarked_utf16 is not None:
+        return _refuse_binary(unmarked_utf16, name)
+    if b"\x00" in data:
+        raise ReadError("binary data, not text", name, "give a text, HTML, PDF, DOCX, subtitle or JSON file")
+    best = charset_normalizer.from_bytes(data).best()
+    if best is None:
+        raise ReadError("binary data or an unknown text encoding", name, "save it as UTF-8")
+    return _refuse_binary(str(best), name)
+
+
+def _guess_utf16(data: bytes) -> str | None:
+    """UTF-16 without a BOM: most ASCII characters then have a zero byte on one side."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    even, odd = data[0::2], data[1::2]
+    for zeros, encoding in ((odd, "utf-16-le"), (even, "utf-16-be")):
+        if zeros.count(0) > 0.6 * len(zeros):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
+def _refuse_binary(text: str, name: str) -> str:
+    sample = text[:65536]
+    controls = sum(1 for ch in sample if unicodedata.category(ch) in ("Cc", "Co", "Cs", "Cn") and ch not in "\n\r\t\x0c")
+    if sample and controls > 0.02 * len(sample):
+        raise ReadError("binary data, not text", name, "give a text, HTML, PDF, DOCX, subtitle or JSON file")
+    return text
+
+
+def finish(source: Source) -> Source:
+    """Refuse a source with no words in it; the reader's last step."""
+    if not any(ch.isalnum() for ch in source.text):
+        raise ReadError("no text in it", source.path, "check that the file is the transcript you meant")
+    return source
+
+
+def with_metadata(source: Source, *, title: str | None, date: str | None, speaker: str | None) -> Source:
+    """The source with metadata the caller knows better than the file."""
+    return replace(
+        source,
+        title=title or source.title,
+        date=date or source.date,
+        speaker=speaker or source.speaker,
+    )

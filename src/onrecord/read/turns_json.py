@@ -1,0 +1,69 @@
+"""JSON turns, as diarization and transcription tools emit them."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from onrecord.errors import FormatError
+from onrecord.read.builder import TextBuilder
+from onrecord.read.source import Source, decode
+from onrecord.record import TimeRange
+
+_EXPECTED = 'a list of {"speaker": ..., "text": ...} turns, or an object with such a list under "turns" or "segments"'
+
+
+def read_json(data: bytes, name: str) -> Source:
+    """Turns from JSON; consecutive turns of one speaker merge into one turn."""
+    try:
+        payload = json.loads(decode(data, name))
+    except json.JSONDecodeError as error:
+        raise FormatError(f"not valid JSON ({error.msg} at line {error.lineno})", name, f"expected {_EXPECTED}") from None
+    meta: dict[str, Any] = {}
+    if isinstance(payload, dict):
+        meta = payload
+        payload = payload.get("turns", payload.get("segments"))
+    if not isinstance(payload, list):
+        raise FormatError("no list of turns", name, f"expected {_EXPECTED}")
+    merged: list[tuple[str | None, list[str], TimeRange | None]] = []
+    for index, item in enumerate(payload):
+        speaker, text, time = _turn(item, index, name)
+        if merged and speaker == merged[-1][0]:
+            previous = merged[-1]
+            span = TimeRange(previous[2].start, time.end) if previous[2] and time else previous[2]
+            merged[-1] = (speaker, [*previous[1], text], span)
+        else:
+            merged.append((speaker, [text], time))
+    builder = TextBuilder()
+    for speaker, texts, time in merged:
+        builder.turn(speaker, " ".join(t.strip() for t in texts), time=time)
+    return Source(
+        text=builder.text(),
+        path=name,
+        format="json",
+        title=_string(meta.get("title")),
+        date=_string(meta.get("date")),
+        speaker=_string(meta.get("speaker")),
+        segments=tuple(builder.segments),
+    )
+
+
+def _turn(item: Any, index: int, name: str) -> tuple[str | None, str, TimeRange | None]:
+    if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+        raise FormatError(f'turn {index} has no "text" string', name, f'expected {_EXPECTED}')
+    speaker = item.get("speaker")
+    if speaker is not None and not isinstance(speaker, str | int):
+        raise FormatError(f'turn {index} has a "speaker" that is not a name', name, 'give a string or null')
+    start, end = item.get("start"), item.get("end")
+    time = None
+    if _number(start) and _number(end):
+        time = TimeRange(float(start), float(end))
+    return (str(speaker) if speaker is not None else None), item["text"], time
+
+
+def _number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and value == value
+
+
+def _string(value: Any) -> str | None:
+    return value if isinstance(value, str) and value.strip() else None

@@ -1,0 +1,60 @@
+"""Text to transcript: speakers, turns (question, answer, statement, note) and exchanges."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from onrecord.read.source import Source
+from onrecord.record import Exchange, Span, Speaker, Turn
+from onrecord.transcript.labels import label_key
+from onrecord.transcript.pieces import Piece, cut, labelled_lines, segment_lines
+from onrecord.transcript.roles import cast, kinds
+
+__all__ = ["Transcript", "transcribe", "UNNAMED_SPEAKER"]
+
+UNNAMED_SPEAKER = "Unnamed speaker"
+
+
+@dataclass(frozen=True)
+class Transcript:
+    """The structure layer of a Record."""
+
+    speakers: tuple[Speaker, ...]
+    turns: tuple[Turn, ...]
+    exchanges: tuple[Exchange, ...]
+
+
+def transcribe(source: Source) -> Transcript:
+    """Speaker turns from labels in the text (or the turns the file marks), their kinds, and exchanges."""
+    lines = segment_lines(source) if source.segments is not None else labelled_lines(source)
+    pieces = cut(source, lines, source.speaker or UNNAMED_SPEAKER)
+    roles = cast(source.text, pieces)
+    speakers: dict[str, Speaker] = {}
+    for piece in pieces:
+        if piece.speaker is not None and label_key(piece.speaker) not in speakers:
+            key = label_key(piece.speaker)
+            speakers[key] = Speaker(id=f"s{len(speakers) + 1}", label=piece.speaker,
+                                    role=roles.roles.get(key, "unknown"))
+    turns = tuple(
+        _turn(source.text, i, piece, kind, speakers)
+        for i, (piece, kind) in enumerate(zip(pieces, kinds(source.text, pieces, roles), strict=True), 1)
+    )
+    return Transcript(speakers=tuple(speakers.values()), turns=turns, exchanges=_exchanges(turns, pieces))
+
+
+def _turn(text: str, number: int, piece: Piece, kind: str, speakers: dict[str, Speaker]) -> Turn:
+    label = Span.of(text, *piece.label) if piece.label else None
+    speaker = speakers[label_key(piece.speaker)].id if piece.speaker is not None else None
+    return Turn(id=f"t{number}", speaker=speaker, kind=kind,  # type: ignore[arg-type]
+                span=Span.of(text, piece.start, piece.end), label=label, time=piece.time)
+
+
+def _exchanges(turns: tuple[Turn, ...], pieces: list[Piece]) -> tuple[Exchange, ...]:
+    """Each question with the answer turns that follow it, up to the next question."""
+    exchanges: list[tuple[str, list[str]]] = []
+    for turn, piece in zip(turns, pieces, strict=True):
+        if turn.kind == "question" and not piece.continues:
+            exchanges.append((turn.id, []))
+        elif turn.kind == "answer" and exchanges:
+            exchanges[-1][1].append(turn.id)
+    return tuple(Exchange(id=f"x{i}", question=q, answers=tuple(a)) for i, (q, a) in enumerate(exchanges, 1))

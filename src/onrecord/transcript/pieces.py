@@ -1,0 +1,158 @@
+"""Cut a source's text into pieces of speech and notes, by speaker labels (or the file's own turns)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from onrecord.read.source import Source
+from onrecord.record import TimeRange
+from onrecord.transcript.labels import Label, label_key, match_label
+from onrecord.transcript.notes import is_boilerplate, is_stage_direction, stage_directions
+
+_LABEL_TRIM = ":.-–— \t"
+
+
+@dataclass(frozen=True)
+class Line:
+    """A line of the text; ``opens`` when a speaker label (or a file's turn) starts a new turn there."""
+
+    start: int
+    end: int
+    opens: bool = False
+    speaker: str | None = None
+    label: tuple[int, int] | None = None
+    content_start: int | None = None
+    time: TimeRange | None = None
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A stretch of one speaker's speech, or a note (``speaker`` None unless the label says whose it is)."""
+
+    start: int
+    end: int
+    speaker: str | None
+    note: bool
+    label: tuple[int, int] | None = None
+    time: TimeRange | None = None
+    continues: bool = False  # the same turn as the previous piece of this speaker, cut by a note
+
+
+def lines_of(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) of every line between ``start`` and ``end`` that holds more than white space."""
+    end = len(text) if end is None else end
+    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", text[:end]) if m.start() >= start]
+
+
+def labelled_lines(source: Source) -> list[Line]:
+    """Lines, marked where an accepted speaker label opens a turn."""
+    text = source.text
+    hints = {start: end for start, end in source.label_hints}
+    found: list[tuple[int, int, Label | None, tuple[int, int] | None]] = []
+    for start, end in lines_of(text):
+        found.append((start, end, match_label(text[start:end]), _hint(text, start, end, hints)))
+    counts = Counter(label_key(label.speaker) for _, _, label, _ in found if label)
+    lines = []
+    for start, end, label, hint in found:
+        if hint:
+            s, e = hint
+            content = e
+            while content < end and text[content] in " \t":
+                content += 1
+            if content < end:
+                speaker = text[s:e].strip(_LABEL_TRIM)
+                lines.append(Line(start, end, True, speaker, (s, s + len(text[s:e].rstrip(_LABEL_TRIM))), content))
+                continue
+        if label and (label.strong or counts[label_key(label.speaker)] >= 2):
+            lines.append(Line(start, end, True, label.speaker, (start + label.start, start + label.end),
+                              start + label.content_start))
+        else:
+            lines.append(Line(start, end))
+    return lines
+
+
+def _hint(text: str, start: int, end: int, hints: dict[int, int]) -> tuple[int, int] | None:
+    first = start + len(text[start:end]) - len(text[start:end].lstrip())
+    hint_end = hints.get(first)
+    if hint_end is None or not text[first:hint_end].strip(_LABEL_TRIM):
+        return None
+    return first, hint_end
+
+
+def segment_lines(source: Source) -> list[Line]:
+    """Lines of the turns a file marks itself: each turn's first line opens it."""
+    lines = []
+    for segment in source.segments or ():
+        for i, (start, end) in enumerate(lines_of(source.text, segment.start, segment.end)):
+            if i == 0:
+                lines.append(Line(start, end, True, segment.speaker, segment.label, max(start, segment.start),
+                                  segment.time))
+            else:
+                lines.append(Line(start, end, time=segment.time))
+    return lines
+
+
+def cut(source: Source, lines: list[Line], default_speaker: str) -> list[Piece]:
+    """Pieces of speech and notes, in order; inline stage directions are cut out as notes of their own."""
+    text = source.text
+    labelled = any(line.opens for line in lines)
+    pieces: list[Piece] = []
+    speaker: str | None = None
+    time: TimeRange | None = None
+    for line in lines:
+        if line.opens:
+            speaker, time = line.speaker or default_speaker, line.time
+            content = text[line.content_start : line.end]
+            pieces.append(Piece(line.content_start or line.start, line.end, speaker, is_stage_direction(content),
+                                line.label, time))
+        elif is_boilerplate(text[line.start : line.end]) or is_stage_direction(text[line.start : line.end]):
+            pieces.append(Piece(line.start, line.end, None, True))
+        elif speaker is None and labelled:
+            _extend_or_add(pieces, Piece(line.start, line.end, None, True))  # a preface before the first label
+        else:
+            resumed = speaker is not None
+            speaker = speaker or default_speaker
+            _extend_or_add(pieces, Piece(line.start, line.end, speaker, False, time=time, continues=resumed))
+    return [trimmed for piece in _cut_stage_directions(text, pieces) if (trimmed := _trim(text, piece))]
+
+
+def _extend_or_add(pieces: list[Piece], piece: Piece) -> None:
+    """Continue the last piece when it is the same speaker's speech (or the same preface), else add."""
+    last = pieces[-1] if pieces else None
+    if last and last.note == piece.note and last.speaker == piece.speaker and last.label is None or (
+        last and not last.note and not piece.note and last.speaker == piece.speaker
+    ):
+        pieces[-1] = replace(last, end=piece.end)
+    else:
+        pieces.append(piece)
+
+
+def _cut_stage_directions(text: str, pieces: list[Piece]) -> list[Piece]:
+    result: list[Piece] = []
+    for piece in pieces:
+        if piece.note:
+            result.append(piece)
+            continue
+        position, first = piece.start, True
+        for start, end in stage_directions(text, piece.start, piece.end):
+            if text[position:start].strip():
+                result.append(replace(piece, start=position, end=start, continues=piece.continues or not first,
+                                      label=piece.label if first else None))
+                first = False
+            result.append(Piece(start, end, None, True))
+            position = end
+        if text[position : piece.end].strip():
+            result.append(replace(piece, start=position, continues=piece.continues or not first,
+                                  label=piece.label if first else None))
+    return result
+
+
+def _trim(text: str, piece: Piece) -> Piece | None:
+    start, end = piece.start, piece.end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return replace(piece, start=start, end=end) if end > start else None
