@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import lxml.html
 import trafilatura
 from lxml import etree
 
 from onrecord.errors import ReadError
 from onrecord.read.builder import TextBuilder
-from onrecord.read.plain import read_md
 from onrecord.read.source import Source, decode
 
 _DROP = ("script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form", "svg", "button")
@@ -16,6 +17,7 @@ _BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "
            "section", "article", "main", "body", "figcaption"}
 # trafilatura may keep only what it judges the article; below this share of the page's words, keep the page.
 _MIN_SHARE = 0.6
+_MARKDOWN = re.compile(r"\*\*|__|^\s{0,3}#{1,6}\s+|^\s*[-*]\s+", re.MULTILINE)
 
 
 def read_html(data: bytes, name: str) -> Source:
@@ -27,23 +29,34 @@ def read_html(data: bytes, name: str) -> Source:
         raise ReadError(f"not an HTML page ({error})", name, "check the file") from None
     title, date = _metadata(tree)
     blocks = _visible_blocks(tree)
-    fallback_words = sum(len(text.split()) for text, _ in blocks)
-    extracted = _extract(html)
-    if extracted and len(extracted.split()) >= _MIN_SHARE * fallback_words:
-        source = read_md(extracted.encode("utf-8"), name)
-    else:
-        builder = TextBuilder()
-        for text, bold in blocks:
-            builder.paragraph(text, bold_prefix=bold)
-        source = Source(text=builder.text(), path=name, format="html", label_hints=tuple(builder.label_hints))
-    return Source(
-        text=source.text,
-        path=name,
-        format="html",
-        title=title or source.title,
-        date=date,
-        label_hints=source.label_hints,
-    )
+    main = _main_blocks(_extract(html), blocks)
+    builder = TextBuilder()
+    for text, bold in main if main is not None else blocks:
+        builder.paragraph(text, bold_prefix=bold)
+    return Source(text=builder.text(), path=name, format="html", title=title, date=date,
+                  label_hints=tuple(builder.label_hints))
+
+
+def _main_blocks(extracted: str | None, blocks: list[tuple[str, str]]) -> list[tuple[str, str]] | None:
+    """The page's blocks from trafilatura's first main paragraph to its last.
+
+    trafilatura finds where the article is, but inside it drops repeated short paragraphs ("Senator?"),
+    which in a transcript are turns; so it sets the bounds and every block between them is kept.
+    """
+    paragraphs = [_key(line) for line in (extracted or "").split("\n") if line.strip()]
+    total = sum(len(text.split()) for text, _ in blocks)
+    if not paragraphs or sum(len(p.split()) for p in paragraphs) < _MIN_SHARE * total:
+        return None
+    keys = [_key(text) for text, _ in blocks]
+    if paragraphs[0] not in keys or paragraphs[-1] not in keys:
+        return None
+    first = keys.index(paragraphs[0])
+    last = len(keys) - 1 - keys[::-1].index(paragraphs[-1])
+    return blocks[first : last + 1] if first <= last else None
+
+
+def _key(text: str) -> str:
+    return " ".join(_MARKDOWN.sub("", text).split())
 
 
 def _extract(html: str) -> str | None:

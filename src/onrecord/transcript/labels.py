@@ -49,9 +49,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         rf"(?P<label>(?i:{_HONORIFIC})\.?(?:\s+(?:of|{_NAME}))*?\s+(?:{_PARTICLE}[- ])?{_NAME}(?:\s+{_NAME})?)"
         r"(?P<mark>\s*:)"
     )),
-    # "DONALD TRUMP:", "THE PRESIDENT.", "MR. CARTER:", "SPEAKER 1:"
+    # "DONALD TRUMP:", "THE PRESIDENT.", "MR. CARTER:", "SPEAKER 1:", "QUINCY HOWE, MODERATOR:"
     ("capitals", re.compile(
-        r"(?P<label>(?:[A-Z][A-Z’'`.-]*[A-Z.]|[A-Z]{2,}|\d+)(?:\s+(?:[A-Z][A-Z’'`.-]*[A-Z.]|[A-Z]|\d+)){0,4})"
+        r"(?P<label>(?:[A-Z][A-Z’'`.-]*[A-Z.]|[A-Z]{2,}|\d+)(?:,?\s+(?:[A-Z][A-Z’'`.&-]*[A-Z.]|[A-Z]|\d+)){0,9})"
         r"(?P<mark>\s*:|\.(?=\s+[A-Z(\"“]))"
     )),
     # "Chris Wallace:", "Ahmadian:", "Hassan al-Rouhani:" (weak: accepted when it recurs or is bold)
@@ -91,11 +91,6 @@ class Label:
     end: int
     content_start: int
     mark: str
-
-    @property
-    def role_word(self) -> str | None:
-        word = self.speaker.casefold()
-        return word if word in ROLE_WORDS else None
 
     @property
     def strong(self) -> bool:
@@ -143,3 +138,11 @@ def _plausible(kind: str, speaker: str, raw: str) -> bool:
 def label_key(speaker: str) -> str:
     """Labels that name the same speaker ("TRUMP", "Trump") share a key."""
     return " ".join(speaker.replace("’", "'").casefold().rstrip(".:").split())
+
+
+def role_word(key: str) -> tuple[Role, bool] | None:
+    """(role, asks questions) when a label says what the speaker does: "Q", "Moderator", "Jane Doe, moderator"."""
+    found = ROLE_WORDS.get(key)
+    if found is None and "," in key:
+        found = ROLE_WORDS.get(key.rsplit(",", 1)[-1].strip())
+    return found

@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from onrecord.record import Role, TurnKind
-from onrecord.transcript.labels import ROLE_WORDS, label_key
+from onrecord.transcript.labels import label_key, role_word
 from onrecord.transcript.pieces import Piece
 
 # A speaker who puts a question in at least this share of their turns asks rather than answers...
@@ -34,7 +34,7 @@ def cast(text: str, pieces: list[Piece]) -> Cast:
         key = label_key(piece.speaker)
         turns[key] += 1
         asking[key] += "?" in text[piece.start : piece.end]
-    words = {key: ROLE_WORDS.get(key) for key in turns}
+    words = {key: role_word(key) for key in turns}
     explicit = frozenset(key for key, word in words.items() if word and word[1])
     if explicit:
         askers = explicit
