@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, NoReturn
 
@@ -12,6 +12,7 @@ from rich.console import Console
 
 from onrecord.errors import OnrecordError
 from onrecord.read import DEFAULT_MAX_BYTES
+from onrecord.record import Record
 
 app = typer.Typer(
     name="onrecord",
@@ -23,7 +24,7 @@ app = typer.Typer(
 )
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     text = "text"
     json = "json"
 
@@ -92,14 +93,14 @@ def _emit(payload: str, out: Path | None) -> None:
         fail(f"cannot write the output ({error.strerror}), {out}, choose a writable path")
 
 
-def _write_text(records: list[object], out: Path) -> None:
+def _write_text(records: list[Record], out: Path) -> None:
     from onrecord.view.terminal import show
 
     try:
         with out.open("w", encoding="utf-8") as handle:
             console = Console(file=handle, width=120, highlight=False, color_system=None)
             for record in records:
-                show(record, console)  # type: ignore[arg-type]
+                show(record, console)
     except OSError as error:
         fail(f"cannot write the output ({error.strerror}), {out}, choose a writable path")
 

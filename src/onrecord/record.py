@@ -171,10 +171,11 @@ class Citation:
 
 @dataclass(frozen=True)
 class Claim:
-    """How worth fact-checking a sentence is, in [0, 1]."""
+    """How worth fact-checking a sentence is, in [0, 1]; ``turn_kind`` lets views hide questions and notes."""
 
     sentence: str
     checkworthiness: float
+    turn_kind: TurnKind = "answer"
 
 
 @dataclass(frozen=True)

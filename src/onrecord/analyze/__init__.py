@@ -33,5 +33,6 @@ ANALYSES: tuple[Step, ...] = (
 def annotate(record: Record, doc: Any, *, steps: Sequence[Step] = ANALYSES) -> Record:
     """The record with every analysis's findings in its layer."""
     for step in steps:
-        record = replace(record, **{step.layer: tuple(step.run(record, doc))})
+        layers: dict[str, Any] = {step.layer: tuple(step.run(record, doc))}
+        record = replace(record, **layers)
     return record

@@ -33,7 +33,7 @@ def debates(path: Path) -> Iterator[Debate]:
     try:
         with path.open(encoding="utf-8", newline="") as handle:
             reader = csv.DictReader(handle)
-            if not _COLUMNS <= set(reader.fieldnames or ()):
+            if not set(reader.fieldnames or ()) >= _COLUMNS:
                 raise EvaluationError("not the ElecDeb CSV", str(path), f"it needs the columns {sorted(_COLUMNS)}")
             grouped: dict[str, list[GoldTurn]] = {}
             for row in reader:

@@ -112,7 +112,7 @@ def _same_speaker(predicted: str | None, gold: str | None) -> bool:
     return label_key(predicted) == label_key(gold)
 
 
-def _score_by_words(text: str, transcript: Transcript, gold: list[GoldTurn]) -> Tally:
+def _score_by_words(text: str, transcript: Transcript, gold: tuple[GoldTurn, ...]) -> Tally:
     """Boundaries as word positions in the speech (labels left out), so that any format compares."""
     labels = sorted((t.label.start, t.label.end, t.speaker) for t in transcript.turns if t.label)
     names = {s.id: s.label for s in transcript.speakers}

@@ -17,7 +17,7 @@ from onrecord.read.plain import read_md, read_txt
 from onrecord.read.source import Segment, Source, finish, normalize
 from onrecord.read.turns_json import read_json
 
-__all__ = ["READERS", "DEFAULT_MAX_BYTES", "Segment", "Source", "read", "read_bytes", "normalize"]
+__all__ = ["DEFAULT_MAX_BYTES", "READERS", "Segment", "Source", "normalize", "read", "read_bytes"]
 
 Reader = Callable[[bytes, str], Source]
 

@@ -40,9 +40,9 @@ class TextBuilder:
         start = self._length + (1 if self._parts else 0)
         label = None
         if speaker:
-            label = (start, start + len(speaker) + 1)
+            label = (start, start + len(speaker))
             text = f"{speaker}: {text}"
-        content_start = label[1] + 1 if label else start
+        content_start = label[1] + 2 if label else start
         self._append(text)
         self.segments.append(Segment(content_start, self._length, speaker, label, time))
 

@@ -26,7 +26,7 @@ def read_vtt(data: bytes, name: str) -> Source:
 def _read_captions(data: bytes, name: str, kind: str) -> Source:
     text = normalize(decode(data, name))
     try:
-        captions = list(webvtt.from_buffer(io.StringIO(text), format=kind))
+        captions = list(webvtt.from_buffer(io.StringIO(text), format=kind).captions)
     except Exception as error:  # webvtt-py raises its own and parsing errors alike on broken files
         raise ReadError(f"not a valid {kind.upper()} subtitle file ({error})", name, "check the file") from None
     turns: list[tuple[str | None, list[str], float, float]] = []

@@ -9,11 +9,14 @@ import pypdf
 
 from onrecord.errors import ReadError
 from onrecord.read.source import Source, normalize
+from onrecord.transcript.labels import match_label
 
 _ENDS_PARAGRAPH = tuple('.?!:;"”’)]')
 _STARTS_PARAGRAPH = re.compile(r"^(?:[(\[]|[-•*]\s|\d+[.)]\s|[A-Z][\w.’' -]{0,40}:\s)")
 # a line this much shorter than the page's longest line, after a sentence end, ends its paragraph
 _SHORT_LINE = 0.85
+# a line this short ends its paragraph whatever its last character (titles, datelines)
+_VERY_SHORT_LINE = 0.7
 
 
 def read_pdf(data: bytes, name: str) -> Source:
@@ -45,14 +48,21 @@ def _paragraphs(page: str) -> list[str]:
             continue
         current = _join(current, line)
         following = next((n for n in lines[i + 1 :] if n), "")
-        if current.endswith(_ENDS_PARAGRAPH) and (
-            len(line) < _SHORT_LINE * width or _STARTS_PARAGRAPH.match(following) or not following
-        ):
+        if _ends_paragraph(current, line, following, width):
             paragraphs.append(current)
             current = ""
     if current:
         paragraphs.append(current)
     return paragraphs
+
+
+def _ends_paragraph(current: str, line: str, following: str, width: int) -> bool:
+    """Does ``line`` close its paragraph? Wrapped lines run to the margin; a paragraph's last line stops short."""
+    label = match_label(following)
+    if not following or len(line) < _VERY_SHORT_LINE * width or (label is not None and label.strong):
+        return True
+    short = len(line) < _SHORT_LINE * width
+    return current.endswith(_ENDS_PARAGRAPH) and (short or _STARTS_PARAGRAPH.match(following) is not None)
 
 
 def _join(current: str, line: str) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, TypeGuard
 
 from onrecord.errors import FormatError
 from onrecord.read.builder import TextBuilder
@@ -55,13 +55,11 @@ def _turn(item: Any, index: int, name: str) -> tuple[str | None, str, TimeRange 
     if speaker is not None and not isinstance(speaker, str | int):
         raise FormatError(f'turn {index} has a "speaker" that is not a name', name, 'give a string or null')
     start, end = item.get("start"), item.get("end")
-    time = None
-    if _number(start) and _number(end):
-        time = TimeRange(float(start), float(end))
+    time = TimeRange(float(start), float(end)) if _number(start) and _number(end) else None
     return (str(speaker) if speaker is not None else None), item["text"], time
 
 
-def _number(value: Any) -> bool:
+def _number(value: Any) -> TypeGuard[float]:
     return isinstance(value, int | float) and not isinstance(value, bool) and value == value
 
 

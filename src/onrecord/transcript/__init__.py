@@ -10,7 +10,7 @@ from onrecord.transcript.labels import label_key
 from onrecord.transcript.pieces import Piece, cut, labelled_lines, segment_lines
 from onrecord.transcript.roles import cast, kinds
 
-__all__ = ["Transcript", "transcribe", "UNNAMED_SPEAKER"]
+__all__ = ["UNNAMED_SPEAKER", "Transcript", "transcribe"]
 
 UNNAMED_SPEAKER = "Unnamed speaker"
 

@@ -12,6 +12,7 @@ from onrecord.transcript.labels import Label, label_key, match_label
 from onrecord.transcript.notes import is_boilerplate, is_stage_direction, stage_directions
 
 _LABEL_TRIM = ":.-–— \t"
+_LINE = re.compile(r"[^\n]*\S[^\n]*")
 
 
 @dataclass(frozen=True)
@@ -41,9 +42,8 @@ class Piece:
 
 
 def lines_of(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """(start, end) of every line between ``start`` and ``end`` that holds more than white space."""
-    end = len(text) if end is None else end
-    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", text[:end]) if m.start() >= start]
+    """(start, end) of every line (clipped to ``start``-``end``) that holds more than white space."""
+    return [(m.start(), m.end()) for m in _LINE.finditer(text, start, len(text) if end is None else end)]
 
 
 def labelled_lines(source: Source) -> list[Line]:
@@ -121,9 +121,9 @@ def cut(source: Source, lines: list[Line], default_speaker: str) -> list[Piece]:
 def _extend_or_add(pieces: list[Piece], piece: Piece) -> None:
     """Continue the last piece when it is the same speaker's speech (or the same preface), else add."""
     last = pieces[-1] if pieces else None
-    if last and last.note == piece.note and last.speaker == piece.speaker and last.label is None or (
-        last and not last.note and not piece.note and last.speaker == piece.speaker
-    ):
+    same_preface = last is not None and last.note and piece.note and last.speaker is None and piece.speaker is None
+    same_speech = last is not None and not last.note and not piece.note and last.speaker == piece.speaker
+    if last is not None and (same_preface or same_speech):
         pieces[-1] = replace(last, end=piece.end)
     else:
         pieces.append(piece)
