@@ -69,11 +69,11 @@ def notes(record: Record) -> RenderableType | None:
 
 
 def _turn_line(turn: Turn, labels: dict[str, str], sentences: Counter[str], colour: str) -> Text:
+    count = sentences[turn.id]
     line = Text()
-    line.append(f"{turn.id} {turn.kind} ", style="dim")
+    line.append(f"{turn.id} {turn.kind} · {count} sentence{'s' if count != 1 else ''}  ", style="dim")
     line.append(labels.get(turn.speaker or "", "") + ": ", style=f"bold {colour}")
     line.append(_preview(turn.span.text))
-    line.append(f"  [{sentences[turn.id]} sentences]", style="dim")
     return line
 
 
