@@ -129,6 +129,10 @@ def evaluate(
         evaluation.show(result, Console(highlight=False))
 
 
+# The corpus commands (add, ask, search, kwic, keyness, timeline, export) register themselves on ``app``.
+from onrecord import cli_corpus  # noqa: E402, F401
+
+
 def main() -> None:
     """Entry point: library errors become one ``Error:`` line, never a traceback."""
     try:

@@ -29,3 +29,11 @@ class SpanError(OnrecordError):
 
 class EvaluationError(OnrecordError):
     """Evaluation data is missing or malformed."""
+
+
+class CorpusError(OnrecordError):
+    """A corpus file cannot be opened, migrated, written or queried as asked."""
+
+
+class KnowledgeBaseError(OnrecordError):
+    """A knowledge-base file of actors cannot be read, or an entry in it is malformed."""

@@ -1,0 +1,172 @@
+"""Corpus commands: add, ask, search, kwic, keyness, timeline, export. Thin wrappers over ``Corpus``."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from onrecord.cli import app, fail
+from onrecord.corpus import DEFAULT_PATH, AddResult, Corpus
+from onrecord.errors import OnrecordError
+
+CorpusOption = Annotated[Path, typer.Option("--corpus", help="The corpus file (SQLite).")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+
+
+def _corpus(path: Path) -> Corpus:
+    return Corpus(path)
+
+
+def _print_json(payload: Any) -> None:
+    sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+
+
+def _table(title: str, columns: list[str], rows: list[list[Any]]) -> None:
+    table = Table(title=title, show_lines=False)
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(*("" if value is None else str(value) for value in row))
+    Console(highlight=False).print(table)
+
+
+@app.command()
+def add(
+    files: Annotated[list[Path], typer.Argument(help="Transcript files, or folders to walk.")],
+    corpus: CorpusOption = Path(DEFAULT_PATH),
+    workers: Annotated[int, typer.Option("--workers", help="Processes that analyze in parallel.", min=1)] = 1,
+    scheduler: Annotated[str | None, typer.Option("--scheduler", help="Dask scheduler, tcp://HOST:PORT.")] = None,
+) -> None:
+    """Read, analyze and store documents in the corpus; documents stored already are skipped."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    console = Console(stderr=True, highlight=False)
+    columns = (TextColumn("adding"), BarColumn(), MofNCompleteColumn(),
+               TextColumn("{task.fields[rate]} documents/s"), TimeElapsedColumn())
+    with Progress(*columns, console=console, transient=True) as progress:
+        task = progress.add_task("add", total=None, rate="0.0")
+
+        def advance(result: AddResult, error: str | None) -> None:
+            if error is not None:
+                console.print(f"Error: {error}", markup=False, soft_wrap=True)
+            done = result.added + result.skipped + len(result.failed)
+            elapsed = progress.tasks[0].elapsed or 1e-9
+            progress.update(task, total=result.total, completed=done, rate=f"{done / elapsed:.1f}")
+
+        with _corpus(corpus) as store:
+            result = store.add(files, workers=workers, scheduler=scheduler, progress=advance)
+    print(f"{result.added} added, {result.skipped} skipped (stored already), {len(result.failed)} failed: {corpus}")
+    if result.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def ask(
+    question: Annotated[str, typer.Argument(help="A question in plain words.")],
+    corpus: CorpusOption = Path(DEFAULT_PATH),
+    k: Annotated[int, typer.Option("-k", help="How many pieces of evidence.", min=1)] = 5,
+    json_output: JsonOption = False,
+) -> None:
+    """Find the sentences that answer a question, quoted verbatim with document, speaker and offsets."""
+    with _corpus(corpus) as store:
+        answer = store.ask(question, k=k)
+    if json_output:
+        _print_json(answer)
+        return
+    rows = [[i, e["score"], e["title"], e["speaker"], f"{e['span']['start']}-{e['span']['end']}", e["span"]["text"]]
+            for i, e in enumerate(answer["evidence"], 1)]
+    _table(question, ["#", "score", "document", "speaker", "offsets", "evidence"], rows)
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="Words to find (all of them); FTS5 syntax with --raw.")],
+    corpus: CorpusOption = Path(DEFAULT_PATH),
+    raw: Annotated[bool, typer.Option("--raw", help="Pass FTS5 query syntax through (OR, NEAR, prefix*).")] = False,
+    limit: Annotated[int, typer.Option("--limit", help="How many sentences.", min=1)] = 20,
+    json_output: JsonOption = False,
+) -> None:
+    """Full-text search over the corpus's sentences, best match first."""
+    with _corpus(corpus) as store:
+        hits = store.search(query, raw=raw, limit=limit)
+    if json_output:
+        _print_json({"query": query, "hits": hits})
+        return
+    rows = [[h["score"], h["title"], h["speaker"], f"{h['span']['start']}-{h['span']['end']}", h["span"]["text"]]
+            for h in hits]
+    _table(query, ["score", "document", "speaker", "offsets", "sentence"], rows)
+
+
+@app.command()
+def kwic(
+    term: Annotated[str, typer.Argument(help="A word or phrase; end it with * for a prefix.")],
+    corpus: CorpusOption = Path(DEFAULT_PATH),
+    window: Annotated[int, typer.Option("--window", help="Words of context on each side.", min=1)] = 6,
+    limit: Annotated[int, typer.Option("--limit", help="How many lines.", min=1)] = 50,
+    json_output: JsonOption = False,
+) -> None:
+    """Keyword in context: every occurrence of a term with the words around it in its sentence."""
+    with _corpus(corpus) as store:
+        lines = store.kwic(term, window=window, limit=limit)
+    if json_output:
+        _print_json({"term": term, "lines": lines})
+        return
+    _table(term, ["document", "offset", "left", "keyword", "right"],
+           [[x["title"], x["span"]["start"], x["left"], x["keyword"], x["right"]] for x in lines])
+
+
+@app.command()
+def keyness(
+    target: Annotated[str, typer.Argument(help="A document id or title, a speaker label, or years (2010-2015).")],
+    corpus: CorpusOption = Path(DEFAULT_PATH),
+    by: Annotated[str, typer.Option("--by", help="What TARGET names: document, speaker or year.")] = "document",
+    limit: Annotated[int, typer.Option("--limit", help="How many words.", min=1)] = 20,
+    json_output: JsonOption = False,
+) -> None:
+    """Words a document, speaker or period uses distinctively: log-likelihood (G2) and Log Ratio."""
+    with _corpus(corpus) as store:
+        terms = store.keyness(target, by=by, limit=limit)
+    if json_output:
+        _print_json({"target": target, "by": by, "terms": terms})
+        return
+    _table(f"keyness of {target}", ["term", "target", "reference", "G2", "log ratio"],
+           [[t["term"], t["target"], t["reference"], t["g2"], t["log_ratio"]] for t in terms])
+
+
+@app.command()
+def timeline(
+    actor: Annotated[str, typer.Argument(help="An actor's name or alias, e.g. Israel.")],
+    corpus: CorpusOption = Path(DEFAULT_PATH),
+    json_output: JsonOption = False,
+) -> None:
+    """Mentions (and stance, when analyzed) of an actor per document and speaker, in date order."""
+    with _corpus(corpus) as store:
+        rows = store.timeline(actor)
+    if json_output:
+        _print_json({"actor": actor, "timeline": rows})
+        return
+    _table(f"timeline of {actor}", ["date", "year", "document", "speaker", "mentions", "stance"],
+           [[r["date"], r["year"], r["title"], r["speaker"], r["mentions"], r["stance"]] for r in rows])
+
+
+@app.command()
+def export(
+    format: Annotated[str, typer.Argument(help="Output format: parquet.")],
+    out: Annotated[Path, typer.Option("--out", help="Folder to write the files in.")],
+    corpus: CorpusOption = Path(DEFAULT_PATH),
+) -> None:
+    """Export the corpus: parquet writes one file per table (documents, turns, sentences, layers)."""
+    if format != "parquet":
+        fail(f"unknown export format, {format!r}, choose parquet", 2)
+    try:
+        with _corpus(corpus) as store:
+            written = store.export_parquet(out)
+    except OnrecordError as error:
+        fail(str(error))
+    print(f"{len(written)} files written to {out}")

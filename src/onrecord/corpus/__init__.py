@@ -1,0 +1,137 @@
+"""The corpus: many Records in one SQLite file, and the ways to question them.
+
+``Corpus(path).add(...)`` stores documents; ``ask``, ``search``, ``kwic``, ``keyness`` and ``timeline`` read
+them through read-only connections, so they run while another process adds.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from onrecord.corpus.connection import DEFAULT_PATH, open_reader, open_writer, snapshot
+from onrecord.corpus.store import known_ids, store
+
+__all__ = ["DEFAULT_PATH", "AddResult", "Corpus"]
+
+
+@dataclass
+class AddResult:
+    """What ``Corpus.add`` did: documents stored, skipped (same text stored already) and failed (with why)."""
+
+    added: int = 0
+    skipped: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    total: int = 0
+
+
+Progress = Callable[[AddResult, str | None], None]
+
+
+class Corpus:
+    """A corpus file. Opening is lazy: nothing touches the disk until a method needs it."""
+
+    def __init__(self, path: str | os.PathLike[str] = DEFAULT_PATH) -> None:
+        self.path = Path(path)
+        self._writer: sqlite3.Connection | None = None
+        self._reader: sqlite3.Connection | None = None
+
+    def __enter__(self) -> Corpus:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the connections this object opened."""
+        for connection in (self._writer, self._reader):
+            if connection is not None:
+                connection.close()
+        self._writer = self._reader = None
+
+    def writer(self) -> sqlite3.Connection:
+        """The one writing connection (created and migrated on first use)."""
+        if self._writer is None:
+            self._writer = open_writer(self.path)
+        return self._writer
+
+    def reader(self) -> sqlite3.Connection:
+        """A read-only connection, for this thread."""
+        if self._reader is None:
+            self._reader = open_reader(self.path)
+        return self._reader
+
+    def add(
+        self,
+        paths: Iterable[str | os.PathLike[str]],
+        *,
+        workers: int = 1,
+        scheduler: str | None = None,
+        progress: Progress | None = None,
+    ) -> AddResult:
+        """Read, analyze and store files (folders are walked); each document is stored whole or not at all.
+
+        A file whose text is stored already is skipped; a file that fails is recorded in ``failed`` and
+        skipped. ``progress`` is called after each file with the tally and the error, if any.
+        """
+        from onrecord.corpus.batch import expand, run
+
+        files = expand(paths)
+        result = AddResult(total=len(files))
+        connection = self.writer()
+        for outcome in run(files, known_ids(connection), workers=workers, scheduler=scheduler):
+            if outcome.record is not None and store(connection, outcome.record):
+                result.added += 1
+            elif outcome.error is not None:
+                result.failed.append((outcome.path, outcome.error))
+            else:
+                result.skipped += 1
+            if progress is not None:
+                progress(result, outcome.error)
+        return result
+
+    def ask(self, question: str, *, k: int = 5) -> dict[str, Any]:
+        """The best evidence for a question: verbatim sentences, best first (``ask --json`` shape)."""
+        from onrecord.corpus.ask import ask
+
+        with snapshot(self.reader()) as connection:
+            return ask(connection, question, k=k)
+
+    def search(self, query: str, *, raw: bool = False, limit: int = 20) -> list[dict[str, Any]]:
+        """Sentences matching a full-text query, best first; FTS5 syntax only when ``raw``."""
+        from onrecord.corpus.search import search
+
+        with snapshot(self.reader()) as connection:
+            return search(connection, query, raw=raw, limit=limit)
+
+    def kwic(self, term: str, *, window: int = 6, limit: int = 50) -> list[dict[str, Any]]:
+        """Keyword in context: each sentence where ``term`` occurs, split into left, keyword, right."""
+        from onrecord.corpus.search import kwic
+
+        with snapshot(self.reader()) as connection:
+            return kwic(connection, term, window=window, limit=limit)
+
+    def keyness(self, target: str, *, by: str = "document", limit: int = 20) -> list[dict[str, Any]]:
+        """Words the target (a document id or title, a speaker, or a year range) uses distinctively."""
+        from onrecord.corpus.stats import keyness
+
+        with snapshot(self.reader()) as connection:
+            return keyness(connection, target, by=by, limit=limit)
+
+    def timeline(self, actor: str) -> list[dict[str, Any]]:
+        """Mentions (and stance, when analyzed) of an actor per document and speaker, in date order."""
+        from onrecord.corpus.stats import timeline
+
+        with snapshot(self.reader()) as connection:
+            return timeline(connection, actor)
+
+    def export_parquet(self, out: str | os.PathLike[str]) -> list[Path]:
+        """Write every table and layer as Parquet files in folder ``out``; return the files written."""
+        from onrecord.corpus.export import export_parquet
+
+        with snapshot(self.reader()) as connection:
+            return export_parquet(connection, Path(out))

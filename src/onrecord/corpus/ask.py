@@ -1,0 +1,183 @@
+"""Ask: the sentences that answer a question, quoted verbatim. Evidence only, nothing generated.
+
+Hybrid retrieval: FTS5 BM25 and wordllama similarity, fused, with what a search engine does not know about a
+transcript: the interviewer's question each answer responds to (the user's question is matched against
+those, and their answers rise), the sentence's neighbours in its turn, the speaker and years the question
+names (filters) and the other names of the actors it names (from the actors layer).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from typing import Any
+
+from onrecord.corpus.embed import embed
+from onrecord.corpus.query import Question, parse
+
+# How many sentences BM25 hands to the reranker, and how many interviewer questions are matched.
+POOL = 300
+QUESTIONS = 40
+MATCHED = 3
+# Fusion weights (set on the question set in tests/data/questions.json; see the README for the figures).
+W_BM25, W_SIMILARITY, W_CONTEXT, W_QUESTION = 0.35, 0.40, 0.20, 0.35
+# A sentence this short is quoted with the next one in its turn, so the evidence reads on its own.
+SHORT = 6
+
+
+@dataclass
+class Candidate:
+    """A sentence that may answer the question, with the signals that rank it."""
+
+    rowid: int
+    turn: int
+    text: str
+    bm25: float = 0.0
+    question: float = 0.0
+    score: float = 0.0
+
+
+def ask(connection: sqlite3.Connection, text: str, *, k: int = 5) -> dict[str, Any]:
+    """The ``ask --json`` answer for ``text``: the ``k`` best pieces of evidence, best first."""
+    question = parse(connection, text)
+    where, parameters = _filters(question)
+    candidates: dict[int, Candidate] = {}
+    match = _match_expression(question)
+    if match:
+        _bm25(connection, match, where, parameters, candidates)
+        _answers_to_similar_questions(connection, question, match, where, parameters, candidates)
+    if not candidates:
+        return {"question": text, "evidence": []}
+    _rank(connection, question, candidates)
+    best = sorted(candidates.values(), key=lambda c: -c.score)
+    return {"question": text, "evidence": _evidence(connection, best, k)}
+
+
+def _match_expression(question: Question) -> str:
+    """An FTS5 OR-query of the question's words and actor aliases, each quoted: no syntax from the user."""
+    phrases = [*question.terms, *question.aliases]
+    return " OR ".join('"' + p.replace('"', '""') + '"' for p in phrases)
+
+
+def _filters(question: Question) -> tuple[str, list[Any]]:
+    clauses = ["t.kind IN ('answer', 'statement')"]
+    parameters: list[Any] = []
+    if question.speakers:
+        clauses.append(f"sp.label IN ({','.join('?' * len(question.speakers))})")
+        parameters.extend(question.speakers)
+    low, high = question.years
+    if low is not None:
+        clauses.append("d.year >= ?")
+        parameters.append(low)
+    if high is not None:
+        clauses.append("d.year <= ?")
+        parameters.append(high)
+    return " AND ".join(clauses), parameters
+
+
+_FROM = (" FROM sentences_fts JOIN sentences AS s ON s.rowid = sentences_fts.rowid"
+         " JOIN turns AS t ON t.rowid = s.turn JOIN documents AS d ON d.rowid = s.doc"
+         " LEFT JOIN speakers AS sp ON sp.doc = s.doc AND sp.id = t.speaker")
+
+
+def _bm25(connection: sqlite3.Connection, match: str, where: str, parameters: list[Any],
+          candidates: dict[int, Candidate]) -> None:
+    rows = connection.execute(
+        f"SELECT s.rowid, s.turn, s.text, -bm25(sentences_fts){_FROM}"
+        f" WHERE sentences_fts MATCH ? AND {where} ORDER BY bm25(sentences_fts) LIMIT {POOL}",
+        [match, *parameters],
+    ).fetchall()
+    top = max((row[3] for row in rows), default=1.0) or 1.0
+    for rowid, turn, text, score in rows:
+        candidates[rowid] = Candidate(rowid, turn, text, bm25=score / top)
+
+
+def _answers_to_similar_questions(connection: sqlite3.Connection, question: Question, match: str, where: str,
+                                  parameters: list[Any], candidates: dict[int, Candidate]) -> None:
+    """Sentences answering the interviewer questions closest to the user's question get that closeness."""
+    asked = connection.execute(
+        "SELECT s.turn, s.text FROM sentences_fts JOIN sentences AS s ON s.rowid = sentences_fts.rowid"
+        " JOIN turns AS t ON t.rowid = s.turn WHERE sentences_fts MATCH ? AND t.kind = 'question'"
+        f" ORDER BY bm25(sentences_fts) LIMIT {QUESTIONS}",
+        [match],
+    ).fetchall()
+    if not asked:
+        return
+    vectors = embed([question.text, *(text for _, text in asked)])
+    closeness: dict[int, float] = {}
+    for (turn, _), similarity in zip(asked, vectors[1:] @ vectors[0], strict=True):
+        closeness[turn] = max(closeness.get(turn, 0.0), float(similarity))
+    matched = sorted(closeness, key=lambda t: -closeness[t])[:MATCHED]
+    marks = ",".join("?" * len(matched))
+    rows = connection.execute(
+        "SELECT s.rowid, s.turn, s.text, t.question FROM sentences AS s JOIN turns AS t ON t.rowid = s.turn"
+        " JOIN documents AS d ON d.rowid = s.doc LEFT JOIN speakers AS sp ON sp.doc = s.doc AND sp.id = t.speaker"
+        f" WHERE t.question IN ({marks}) AND {where}",
+        [*matched, *parameters],
+    ).fetchall()
+    for rowid, turn, text, asked_turn in rows:
+        candidate = candidates.setdefault(rowid, Candidate(rowid, turn, text))
+        candidate.question = closeness[asked_turn]
+
+
+def _rank(connection: sqlite3.Connection, question: Question, candidates: dict[int, Candidate]) -> None:
+    """Score every candidate: BM25, its similarity to the question, its turn context's, its question's."""
+    ordered = list(candidates.values())
+    context = _context(connection, ordered)
+    vectors = embed([question.text, *(c.text for c in ordered), *context])
+    asked = vectors[0]
+    similarity = vectors[1 : len(ordered) + 1] @ asked
+    around = vectors[len(ordered) + 1 :] @ asked
+    for candidate, own, near in zip(ordered, similarity, around, strict=True):
+        candidate.score = (W_BM25 * candidate.bm25 + W_SIMILARITY * float(own) + W_CONTEXT * float(near)
+                           + W_QUESTION * candidate.question)
+
+
+def _context(connection: sqlite3.Connection, candidates: list[Candidate]) -> list[str]:
+    """Each candidate with the sentences before and after it in the same turn."""
+    wanted = {c.rowid + step for c in candidates for step in (-1, 1)}
+    marks = ",".join("?" * len(wanted))
+    rows = connection.execute(f"SELECT rowid, turn, text FROM sentences WHERE rowid IN ({marks})", sorted(wanted))
+    near = {rowid: (turn, text) for rowid, turn, text in rows}
+
+    def around(c: Candidate) -> str:
+        parts = [near[r][1] for r in (c.rowid - 1,) if r in near and near[r][0] == c.turn]
+        parts.append(c.text)
+        parts.extend(near[r][1] for r in (c.rowid + 1,) if r in near and near[r][0] == c.turn)
+        return " ".join(parts)
+
+    return [around(c) for c in candidates]
+
+
+def _evidence(connection: sqlite3.Connection, best: list[Candidate], k: int) -> list[dict[str, Any]]:
+    evidence: list[dict[str, Any]] = []
+    covered: set[int] = set()
+    for candidate in best:
+        if len(evidence) >= k:
+            break
+        if candidate.rowid in covered:
+            continue
+        item, rowids = _quote(connection, candidate)
+        covered.update(rowids)
+        evidence.append(item)
+    return evidence
+
+
+def _quote(connection: sqlite3.Connection, candidate: Candidate) -> tuple[dict[str, Any], list[int]]:
+    """The evidence for a candidate: its sentence, and the next one in its turn when it is very short."""
+    rows = connection.execute(
+        "SELECT s.rowid, s.start, s.end, d.id, d.title, sp.label, d.rowid FROM sentences AS s"
+        " JOIN documents AS d ON d.rowid = s.doc JOIN turns AS t ON t.rowid = s.turn"
+        " LEFT JOIN speakers AS sp ON sp.doc = s.doc AND sp.id = t.speaker"
+        " WHERE s.turn = ? AND s.rowid IN (?, ?) ORDER BY s.rowid",
+        (candidate.turn, candidate.rowid, candidate.rowid + 1),
+    ).fetchall()
+    if len(candidate.text.split()) > SHORT:
+        rows = rows[:1]
+    _, start, _, document, title, speaker, doc = rows[0]
+    end = rows[-1][2]
+    (text,) = connection.execute("SELECT substr(text, ?, ?) FROM documents WHERE rowid = ?",
+                                 (start + 1, end - start, doc)).fetchone()
+    item = {"document": document, "title": title, "speaker": speaker,
+            "span": {"start": start, "end": end, "text": text}, "score": round(candidate.score, 4)}
+    return item, [row[0] for row in rows]

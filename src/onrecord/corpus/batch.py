@@ -1,0 +1,152 @@
+"""Turn files into Records in batches: in this process, in worker processes, or on a Dask cluster.
+
+Workers read and analyze; only the caller writes to the corpus (SQLite has one writer).
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+from onrecord.errors import CorpusError, OnrecordError
+from onrecord.record import Record
+
+# Documents per task: enough for spaCy's batching, small enough that progress moves and memory stays flat.
+CHUNK = 4
+_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".pdf", ".docx", ".srt",
+                       ".vtt", ".json"})
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one file: its Record, or that it was stored already, or why it failed."""
+
+    path: str
+    record: Record | None = None
+    skipped: bool = False
+    error: str | None = None
+
+
+def expand(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
+    """The files to add: files as named, and every transcript file (by extension) under each folder, sorted."""
+    files: list[str] = []
+    for path in paths:
+        entry = Path(path)
+        if entry.is_dir():
+            files.extend(str(p) for p in sorted(entry.rglob("*"))
+                         if p.is_file() and p.suffix.lower() in _SUFFIXES and not p.name.startswith("."))
+        else:
+            files.append(str(entry))
+    return files
+
+
+_KNOWN: frozenset[str] = frozenset()
+
+
+def _remember(known: frozenset[str]) -> None:
+    """Worker-process initializer: the ids stored already, sent once rather than with every task."""
+    global _KNOWN
+    _KNOWN = known
+
+
+def analyze_paths(paths: Sequence[str], known: frozenset[str] | None = None) -> list[Outcome]:
+    """Read and analyze ``paths``; a file that fails becomes an Outcome with its error, not an exception."""
+    from onrecord.pipeline import analyze_sources
+    from onrecord.read import read
+    from onrecord.record import document_id
+
+    known = _KNOWN if known is None else known
+    outcomes: dict[str, Outcome] = {}
+    sources = []
+    for path in paths:
+        try:
+            source = read(path)
+        except OnrecordError as error:
+            outcomes[path] = Outcome(path, error=str(error))
+            continue
+        if document_id(source.text) in known:
+            outcomes[path] = Outcome(path, skipped=True)
+        else:
+            sources.append(source)
+    try:
+        for record in analyze_sources(sources):
+            outcomes[record.document.source] = Outcome(record.document.source, record=record)
+    except Exception:  # one bad document must not lose the others: redo them one at a time
+        for source in sources:
+            outcomes[source.path] = _analyze_one(source)
+    return [outcomes[path] for path in paths if path in outcomes]
+
+
+def _analyze_one(source: Any) -> Outcome:
+    from onrecord.pipeline import analyze_source
+
+    try:
+        return Outcome(source.path, record=analyze_source(source))
+    except Exception as error:  # a crash in one analysis is that document's failure, reported and skipped
+        return Outcome(source.path, error=f"cannot be analyzed ({type(error).__name__}: {error}), {source.path}, "
+                                          "report it with the file attached")
+
+
+def run(
+    files: Sequence[str], known: frozenset[str], *, workers: int = 1, scheduler: str | None = None
+) -> Iterator[Outcome]:
+    """Outcomes for ``files``, as workers finish them (not in order when there are several workers)."""
+    chunks = [list(files[i : i + CHUNK]) for i in range(0, len(files), CHUNK)]
+    if scheduler is not None:
+        yield from _run_dask(chunks, known, scheduler)
+    elif workers <= 1:
+        for chunk in chunks:
+            yield from analyze_paths(chunk, known)
+    else:
+        context = multiprocessing.get_context("spawn")  # fork would copy the caller's threads and locks
+        with cf.ProcessPoolExecutor(workers, mp_context=context, initializer=_remember, initargs=(known,)) as pool:
+            yield from _drain(chunks, lambda chunk: pool.submit(analyze_paths, chunk), _first_done, 2 * workers)
+
+
+def _first_done(pending: set[Any]) -> tuple[set[Any], set[Any]]:
+    done, rest = cf.wait(pending, return_when=cf.FIRST_COMPLETED)
+    return set(done), set(rest)
+
+
+def _drain(
+    chunks: list[list[str]], submit: Callable[[list[str]], Any],
+    wait: Callable[[set[Any]], tuple[set[Any], set[Any]]], depth: int,
+) -> Iterator[Outcome]:
+    """Keep ``depth`` tasks in flight, so memory holds a few results, never the whole batch."""
+    queue = iter(chunks)
+    pending = {submit(chunk) for chunk in islice(queue, depth)}
+    while pending:
+        done, pending = wait(pending)
+        for future in done:
+            yield from future.result()
+            following = next(queue, None)
+            if following is not None:
+                pending.add(submit(following))
+
+
+def _run_dask(chunks: list[list[str]], known: frozenset[str], scheduler: str) -> Iterator[Outcome]:
+    try:
+        from distributed import Client, wait
+    except ImportError:
+        raise CorpusError("dask.distributed is not installed", scheduler, "pip install distributed") from None
+    try:
+        client = Client(scheduler, timeout=10)  # type: ignore[no-untyped-call]
+    except (OSError, TimeoutError) as error:
+        raise CorpusError(f"cannot reach the Dask scheduler ({error})", scheduler,
+                          "start it with: dask scheduler, or check the address") from None
+    with client:
+        shared = client.scatter(known, broadcast=True)  # type: ignore[no-untyped-call]
+        workers = max(len(client.scheduler_info().get("workers", {})), 1)
+
+        def first(pending: set[Any]) -> tuple[set[Any], set[Any]]:
+            result = wait(list(pending), return_when="FIRST_COMPLETED")  # type: ignore[no-untyped-call]
+            return set(result.done), set(result.not_done)
+
+        yield from _drain(chunks, lambda chunk: client.submit(analyze_paths, chunk, shared, pure=False), first,
+                          2 * workers)

@@ -1,0 +1,61 @@
+"""Connections to the corpus file: one writer (creates and migrates), any number of read-only readers."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from onrecord.corpus.schema import MIGRATIONS, migrate, version
+from onrecord.errors import CorpusError
+
+DEFAULT_PATH = "onrecord.db"
+_BUSY_MS = 30_000
+
+
+def open_writer(path: str | Path) -> sqlite3.Connection:
+    """The writing connection: creates the file, sets WAL, runs pending migrations."""
+    file = Path(path)
+    if file.is_dir():
+        raise CorpusError("the corpus path is a folder", str(path), "give a file name such as onrecord.db")
+    try:
+        # isolation_level=None: transactions are explicit (BEGIN IMMEDIATE per document), never implicit.
+        connection = sqlite3.connect(file, isolation_level=None, timeout=_BUSY_MS / 1000)
+        connection.execute("PRAGMA journal_mode = WAL")
+        # In WAL mode NORMAL loses no committed transaction when the process dies, only on power loss.
+        connection.execute("PRAGMA synchronous = NORMAL")
+        connection.execute("PRAGMA foreign_keys = ON")
+        migrate(connection)
+    except sqlite3.DatabaseError as error:
+        raise CorpusError(f"cannot open the corpus for writing ({error})", str(path),
+                          "check that it is an onrecord corpus and that the folder is writable") from None
+    return connection
+
+
+def open_reader(path: str | Path) -> sqlite3.Connection:
+    """A read-only connection; the corpus must exist and be at the current schema version."""
+    file = Path(path)
+    if not file.is_file():
+        raise CorpusError("no corpus at this path", str(path), "add documents first: onrecord add FILE --corpus PATH")
+    try:
+        connection = sqlite3.connect(f"{file.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None,
+                                     timeout=_BUSY_MS / 1000)
+        current = version(connection)
+    except sqlite3.DatabaseError as error:
+        raise CorpusError(f"cannot open the corpus ({error})", str(path), "check that it is an onrecord corpus") from None
+    if current != len(MIGRATIONS):
+        connection.close()
+        raise CorpusError(f"the corpus is at schema version {current}, onrecord needs {len(MIGRATIONS)}", str(path),
+                          "run onrecord add on it once to migrate it")
+    return connection
+
+
+@contextmanager
+def snapshot(connection: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """Run several queries against one consistent state of the corpus, whatever the writer does meanwhile."""
+    connection.execute("BEGIN")
+    try:
+        yield connection
+    finally:
+        connection.execute("COMMIT")

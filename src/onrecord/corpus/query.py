@@ -1,0 +1,101 @@
+"""Read a natural-language question: its content words, and the speaker, actor and years it names.
+
+"What did Ahmadian say about Turkey?" asks about Turkey, by the speaker Ahmadian; "Iran on Israel since
+2015" asks from 2015 on. Named speakers and years become filters; named actors bring their other names.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import sqlite3
+from dataclasses import dataclass
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+_YEAR = r"(1[89]\d\d|20\d\d)"
+_RANGES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(rf"\b(?:between|from)\s+{_YEAR}\s+(?:and|to|until)\s+{_YEAR}\b", re.I), "range"),
+    (re.compile(rf"\b(?:since|after|from)\s+{_YEAR}\b", re.I), "since"),
+    (re.compile(rf"\b(?:before|until|till)\s+{_YEAR}\b", re.I), "before"),
+    (re.compile(rf"\b{_YEAR}\b"), "in"),
+)
+STOPWORDS = frozenset("""
+a about above after again against all am an and any are as at be because been before being below between both
+but by can could did do does doing down during each few for from further had has have having he her here hers
+him his how i if in into is it its itself just me more most my no nor not now of off on once only or other our
+ours out over own same say said says she should so some such than that the their theirs them then there these
+they this those through to too under until up very was we were what when where which while who whom why will
+with would you your yours tell told think thinks according ever still get got make made much many
+""".split())
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question, read: content words, and the filters it names."""
+
+    text: str
+    terms: tuple[str, ...]
+    speakers: tuple[str, ...] = ()
+    years: tuple[int | None, int | None] = (None, None)
+    aliases: tuple[str, ...] = ()
+
+
+def words(text: str) -> list[str]:
+    """The words of a text, lowercased, apostrophes kept inside words."""
+    return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+
+
+def parse(connection: sqlite3.Connection, text: str) -> Question:
+    """Read ``text`` against the corpus: which speakers, years and actor names it mentions."""
+    years, rest = _years(text)
+    speakers, named = _speakers(connection, rest)
+    terms = tuple(dict.fromkeys(w for w in words(rest) if w not in STOPWORDS and w not in named and len(w) > 1))
+    return Question(text, terms, speakers, years, _aliases(connection, rest, terms))
+
+
+def _years(text: str) -> tuple[tuple[int | None, int | None], str]:
+    for pattern, kind in _RANGES:
+        found = pattern.search(text)
+        if found is None:
+            continue
+        first = int(found.group(1))
+        rest = text[: found.start()] + " " + text[found.end() :]
+        if kind == "range":
+            return (first, int(found.group(2))), rest
+        if kind == "since":
+            return (first, None), rest
+        if kind == "before":
+            return (None, first - 1), rest
+        return (first, first), rest
+    return (None, None), text
+
+
+def _speakers(connection: sqlite3.Connection, text: str) -> tuple[tuple[str, ...], set[str]]:
+    """Speaker labels whose distinctive name (a capitalized word of 4+ letters) the question contains."""
+    capitalized = {w for w in _WORD.findall(text) if w[:1].isupper() and len(w) >= 4}
+    if not capitalized:
+        return (), set()
+    labels: list[str] = []
+    named: set[str] = set()
+    rows = connection.execute(
+        "SELECT DISTINCT label FROM speakers WHERE role NOT IN ('interviewer', 'moderator', 'audience')")
+    for (label,) in rows:
+        shared = {w for w in _WORD.findall(label) if w in capitalized}
+        if shared:
+            labels.append(label)
+            named.update(w.lower() for w in shared)
+    return tuple(labels), named
+
+
+def _aliases(connection: sqlite3.Connection, text: str, terms: tuple[str, ...]) -> tuple[str, ...]:
+    """Other names of the actors the question names, from the actors layer (when it has been analyzed)."""
+    phrases = set(terms) | {" ".join(pair) for pair in itertools.pairwise(terms)}
+    if not phrases:
+        return ()
+    marks = ",".join("?" * len(phrases))
+    rows = connection.execute(
+        f"SELECT DISTINCT other.name FROM actor_names AS named JOIN actor_names AS other"
+        f" ON other.actor = named.actor WHERE named.name IN ({marks}) LIMIT 20",
+        sorted(phrases),
+    ).fetchall()
+    return tuple(name for (name,) in rows if name.lower() not in phrases)

@@ -1,0 +1,109 @@
+"""The corpus tables, as numbered migrations; ``PRAGMA user_version`` says which have run."""
+
+from __future__ import annotations
+
+import sqlite3
+
+# Each migration runs once, in order, inside one transaction. Never edit a released one: append a new one.
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE documents (
+        rowid INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        title TEXT NOT NULL,
+        source TEXT NOT NULL,
+        date TEXT,
+        year INTEGER,
+        language TEXT NOT NULL,
+        format TEXT NOT NULL,
+        words INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        record TEXT NOT NULL
+    );
+    CREATE INDEX documents_year ON documents(year);
+    CREATE TABLE speakers (
+        doc INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+        id TEXT NOT NULL,
+        label TEXT NOT NULL,
+        role TEXT NOT NULL,
+        actor TEXT,
+        PRIMARY KEY (doc, id)
+    );
+    CREATE TABLE turns (
+        rowid INTEGER PRIMARY KEY,
+        doc INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+        id TEXT NOT NULL,
+        speaker TEXT,
+        kind TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        question INTEGER REFERENCES turns(rowid)
+    );
+    CREATE INDEX turns_doc ON turns(doc);
+    CREATE INDEX turns_question ON turns(question);
+    CREATE TABLE sentences (
+        rowid INTEGER PRIMARY KEY,
+        doc INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+        turn INTEGER NOT NULL REFERENCES turns(rowid) ON DELETE CASCADE,
+        id TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        text TEXT NOT NULL
+    );
+    CREATE INDEX sentences_turn ON sentences(turn);
+    CREATE INDEX sentences_doc ON sentences(doc);
+    CREATE VIRTUAL TABLE sentences_fts USING fts5(
+        text, content='sentences', content_rowid='rowid', tokenize='porter unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER sentences_ai AFTER INSERT ON sentences BEGIN
+        INSERT INTO sentences_fts(rowid, text) VALUES (new.rowid, new.text);
+    END;
+    CREATE TRIGGER sentences_ad AFTER DELETE ON sentences BEGIN
+        INSERT INTO sentences_fts(sentences_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
+    END;
+    CREATE TRIGGER sentences_au AFTER UPDATE ON sentences BEGIN
+        INSERT INTO sentences_fts(sentences_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
+        INSERT INTO sentences_fts(rowid, text) VALUES (new.rowid, new.text);
+    END;
+    CREATE TABLE findings (
+        rowid INTEGER PRIMARY KEY,
+        doc INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+        layer TEXT NOT NULL,
+        item INTEGER NOT NULL,
+        data TEXT NOT NULL
+    );
+    CREATE INDEX findings_layer ON findings(layer, doc);
+    CREATE TABLE spans (
+        finding INTEGER NOT NULL REFERENCES findings(rowid) ON DELETE CASCADE,
+        doc INTEGER NOT NULL,
+        layer TEXT NOT NULL,
+        path TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL
+    );
+    CREATE INDEX spans_layer ON spans(layer, doc);
+    CREATE INDEX spans_finding ON spans(finding);
+    CREATE TABLE actor_names (
+        name TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        doc INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+        finding INTEGER NOT NULL REFERENCES findings(rowid) ON DELETE CASCADE
+    );
+    CREATE INDEX actor_names_name ON actor_names(name);
+    CREATE INDEX actor_names_actor ON actor_names(actor);
+    """,
+)
+
+
+def version(connection: sqlite3.Connection) -> int:
+    """The number of migrations this corpus file has run."""
+    return int(connection.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(connection: sqlite3.Connection) -> int:
+    """Run the migrations this file has not run yet, each in its own transaction; return the new version."""
+    current = version(connection)
+    for number, script in enumerate(MIGRATIONS[current:], start=current + 1):
+        # executescript commits first; the explicit BEGIN makes the migration and its version bump atomic.
+        connection.executescript(f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {number};\nCOMMIT;")
+    return len(MIGRATIONS)

@@ -1,0 +1,141 @@
+"""Write a Record into the corpus tables: one document, one transaction, whatever layers it has."""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from onrecord.record import Record, to_dict
+
+# The layers every record has and the corpus keeps in their own tables; every other layer is generic.
+CORE_LAYERS = frozenset({"schema", "document", "speakers", "turns", "exchanges", "sentences"})
+_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
+
+
+def has_document(connection: sqlite3.Connection, document_id: str) -> bool:
+    """Whether a document with this id (the hash of its text) is stored already."""
+    row = connection.execute("SELECT 1 FROM documents WHERE id = ?", (document_id,)).fetchone()
+    return row is not None
+
+
+def known_ids(connection: sqlite3.Connection) -> frozenset[str]:
+    """The ids of every stored document."""
+    return frozenset(row[0] for row in connection.execute("SELECT id FROM documents"))
+
+
+def store(connection: sqlite3.Connection, record: Record) -> bool:
+    """Store ``record`` in one transaction; False when a document with the same text is there already.
+
+    A process killed at any point leaves either the whole document or none of it.
+    """
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        if has_document(connection, record.document.id):
+            connection.execute("ROLLBACK")
+            return False
+        doc = _insert_document(connection, record)
+        turns = _insert_turns(connection, doc, record)
+        _insert_sentences(connection, doc, record, turns)
+        _insert_layers(connection, doc, to_dict(record))
+        connection.execute("COMMIT")
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+    return True
+
+
+def year_of(date: str | None, source: str) -> int | None:
+    """The year of a document: from its date, else a year in its file name (``IRN_70_2015.txt``)."""
+    if date:
+        return int(date[:4])
+    found = _YEAR.search(Path(source).name)
+    return int(found.group(1)) if found else None
+
+
+def _insert_document(connection: sqlite3.Connection, record: Record) -> int:
+    d = record.document
+    cursor = connection.execute(
+        "INSERT INTO documents (id, title, source, date, year, language, format, words, text, record)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (d.id, d.title, d.source, d.date, year_of(d.date, d.source), d.language, d.format, len(d.text.split()),
+         d.text, json.dumps(to_dict(record), ensure_ascii=False)),
+    )
+    doc = int(cursor.lastrowid or 0)
+    connection.executemany(
+        "INSERT INTO speakers (doc, id, label, role, actor) VALUES (?, ?, ?, ?, ?)",
+        [(doc, s.id, s.label, s.role, s.actor) for s in record.speakers],
+    )
+    return doc
+
+
+def _insert_turns(connection: sqlite3.Connection, doc: int, record: Record) -> dict[str, int]:
+    rowids: dict[str, int] = {}
+    for turn in record.turns:
+        cursor = connection.execute(
+            "INSERT INTO turns (doc, id, speaker, kind, start, end) VALUES (?, ?, ?, ?, ?, ?)",
+            (doc, turn.id, turn.speaker, turn.kind, turn.span.start, turn.span.end),
+        )
+        rowids[turn.id] = int(cursor.lastrowid or 0)
+    connection.executemany(
+        "UPDATE turns SET question = ? WHERE rowid = ?",
+        [(rowids[x.question], rowids[a]) for x in record.exchanges for a in x.answers
+         if x.question in rowids and a in rowids],
+    )
+    return rowids
+
+
+def _insert_sentences(connection: sqlite3.Connection, doc: int, record: Record, turns: dict[str, int]) -> None:
+    connection.executemany(
+        "INSERT INTO sentences (doc, turn, id, start, end, text) VALUES (?, ?, ?, ?, ?, ?)",
+        [(doc, turns[s.turn], s.id, s.span.start, s.span.end, s.span.text) for s in record.sentences
+         if s.turn in turns],
+    )
+
+
+def _insert_layers(connection: sqlite3.Connection, doc: int, data: dict[str, Any]) -> None:
+    for layer, items in data.items():
+        if layer in CORE_LAYERS or not isinstance(items, list):
+            continue
+        for index, item in enumerate(items):
+            cursor = connection.execute(
+                "INSERT INTO findings (doc, layer, item, data) VALUES (?, ?, ?, ?)",
+                (doc, layer, index, json.dumps(item, ensure_ascii=False)),
+            )
+            finding = int(cursor.lastrowid or 0)
+            connection.executemany(
+                "INSERT INTO spans (finding, doc, layer, path, start, end) VALUES (?, ?, ?, ?, ?, ?)",
+                [(finding, doc, layer, path, start, end) for path, start, end in _spans(item, "")],
+            )
+            if layer == "actors" and isinstance(item, dict):
+                _insert_actor_names(connection, doc, finding, item)
+
+
+def _insert_actor_names(connection: sqlite3.Connection, doc: int, finding: int, actor: dict[str, Any]) -> None:
+    """Every name an actor goes by (not pronouns), so that ask can find "Daesh" when asked about "ISIS"."""
+    name = str(actor.get("name") or "")
+    key = str(actor.get("kb") or name).lower()
+    names = {name.lower()} | {
+        str(m["span"]["text"]).lower() for m in actor.get("mentions", [])
+        if isinstance(m, dict) and m.get("form") != "pronoun" and isinstance(m.get("span"), dict)
+    }
+    connection.executemany(
+        "INSERT INTO actor_names (name, actor, doc, finding) VALUES (?, ?, ?, ?)",
+        [(n, key, doc, finding) for n in sorted(names) if n],
+    )
+
+
+def _spans(value: Any, path: str) -> Iterator[tuple[str, int, int]]:
+    """Every ``{"start", "end", "text"}`` object inside a finding, with its path (``mentions[2].span``)."""
+    if isinstance(value, dict):
+        if isinstance(value.get("start"), int) and isinstance(value.get("end"), int) and "text" in value:
+            yield path, value["start"], value["end"]
+            return
+        for key, inner in value.items():
+            yield from _spans(inner, f"{path}.{key}" if path else key)
+    elif isinstance(value, list):
+        for index, inner in enumerate(value):
+            yield from _spans(inner, f"{path}[{index}]")
