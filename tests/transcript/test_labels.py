@@ -11,6 +11,8 @@ from onrecord.transcript.labels import label_key, match_label, role_word
         ("Question: What is it?", "Question", "role"),
         ("Q: What?", "Q", "role"),
         ("Q. What?", "Q", "role"),
+        ("Q    Thank you, Karine.", "Q", "role"),
+        ("MS. JEAN-PIERRE:  Good afternoon.", "MS. JEAN-PIERRE", "honorific"),
         ("A: Yes.", "A", "role"),
         ("Interviewer: Welcome.", "Interviewer", "role"),
         ("A. A. Ahmadian: From our perspective", "A. A. Ahmadian", "initials"),

@@ -39,10 +39,10 @@ _PARTICLE = r"(?:al|el|bin|ibn|de|da|del|della|di|du|van|von|der|den|la|le|dos|d
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "A. A. Ahmadian:", "J. F. Kennedy:"
     ("initials", re.compile(rf"(?P<label>(?:[A-Z]\.\s?){{1,3}}\s*{_NAME}(?:\s+{_NAME})?)(?P<mark>\s*:)")),
-    # "Q:", "Q.", "A:", "Question:", "Audience member:" ... the role words, any case
+    # "Q:", "Q.", "A:", "Question:", "Audience member:", White House style "Q    Thank you" ... any case
     ("role", re.compile(
         r"(?P<label>(?i:" + "|".join(sorted((re.escape(w) for w in ROLE_WORDS), key=len, reverse=True)) + r"))"
-        r"(?:\s*\((?P<who>[^()\n]{1,40})\))?(?P<mark>\s*[:.]|\s+[-–—]\s)"
+        r"(?:\s*\((?P<who>[^()\n]{1,40})\))?(?P<mark>\s*[:.]|\s+[-–—]\s|\t|[ ]{2,}(?=\S))"
     )),
     # "Mr. Name:", "President Biden:", "MR. CARTER:", "Secretary of State Blinken:"
     ("honorific", re.compile(
