@@ -49,6 +49,7 @@ def analyze(
     title: Annotated[str | None, typer.Option(help="Title of the document, over what the file says.")] = None,
     date: Annotated[str | None, typer.Option(help="Date of the document, YYYY-MM-DD.")] = None,
     speaker: Annotated[str | None, typer.Option(help="Who speaks, for a speech without speaker labels.")] = None,
+    kb: Annotated[Path | None, typer.Option("--kb", help="Knowledge base of actors (YAML) that extends the bundled one.")] = None,
 ) -> None:
     """Analyze transcript files and show (or write) their Records."""
     from onrecord.pipeline import analyze as analyze_file
@@ -62,7 +63,7 @@ def analyze(
     failed = 0
     for file in files:
         try:
-            records.append(analyze_file(file, max_bytes=max_bytes, title=title, date=date, speaker=speaker))
+            records.append(analyze_file(file, max_bytes=max_bytes, title=title, date=date, speaker=speaker, kb=kb))
         except OnrecordError as error:
             report(error)
             failed += 1

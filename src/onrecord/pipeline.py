@@ -6,7 +6,7 @@ import os
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from onrecord.analyze import ANALYSES, Step, annotate
+from onrecord.analyze import ANALYSES, Step, annotate, configure
 from onrecord.nlp import english
 from onrecord.read import DEFAULT_MAX_BYTES, Source, read
 from onrecord.record import Document, Record, document_id
@@ -41,10 +41,12 @@ def analyze(
     date: str | None = None,
     speaker: str | None = None,
     steps: Sequence[Step] = ANALYSES,
+    kb: str | os.PathLike[str] | None = None,
 ) -> Record:
-    """Read a file and return its Record with every analysis run."""
+    """Read a file and return its Record with every analysis run; ``kb`` is a knowledge base of actors
+    (YAML) that extends the bundled one."""
     source = read(path, format=format, max_bytes=max_bytes, title=title, date=date, speaker=speaker)
-    return analyze_source(source, steps=steps)
+    return analyze_source(source, steps=configure(steps, kb=kb))
 
 
 def analyze_source(source: Source, *, steps: Sequence[Step] = ANALYSES) -> Record:

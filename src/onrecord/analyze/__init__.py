@@ -6,14 +6,19 @@ findings; ``annotate`` puts them in place. No analysis changes another's output.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import functools
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from onrecord.analyze.actors import find_actors
 from onrecord.analyze.sentences import find_sentences
+from onrecord.analyze.stance import find_stances
 from onrecord.record import Record
 
-Analysis = Callable[[Record, Any], Sequence[Any]]
+# An analysis returns the findings of its layer, or a mapping layer -> findings when it fills several
+# (actors also fills each speaker's ``actor``).
+Analysis = Callable[..., Sequence[Any] | Mapping[str, Sequence[Any]]]
 
 
 @dataclass(frozen=True)
@@ -22,17 +27,32 @@ class Step:
 
     layer: str
     run: Analysis
+    options: tuple[str, ...] = ()  # keyword options ``run`` accepts, bound by ``configure``
 
 
 # In order: a later analysis may read the layers of the earlier ones.
 ANALYSES: tuple[Step, ...] = (
     Step("sentences", find_sentences),
+    Step("actors", find_actors, options=("kb",)),
+    Step("stances", find_stances),
 )
 
 
 def annotate(record: Record, doc: Any, *, steps: Sequence[Step] = ANALYSES) -> Record:
     """The record with every analysis's findings in its layer."""
     for step in steps:
-        layers: dict[str, Any] = {step.layer: tuple(step.run(record, doc))}
+        findings = step.run(record, doc)
+        pairs = findings.items() if isinstance(findings, Mapping) else [(step.layer, findings)]
+        layers: dict[str, Any] = {layer: tuple(found) for layer, found in pairs}
         record = replace(record, **layers)
     return record
+
+
+def configure(steps: Sequence[Step], **options: Any) -> tuple[Step, ...]:
+    """The steps with each option bound to the analyses that declare it (``None`` values are left unset)."""
+    given = {name: value for name, value in options.items() if value is not None}
+    return tuple(
+        replace(step, run=functools.partial(step.run, **{k: v for k, v in given.items() if k in step.options}))
+        if given.keys() & set(step.options) else step
+        for step in steps
+    )

@@ -11,6 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from onrecord.record import Record, Turn
+from onrecord.view import actors
 
 _PREVIEW = 160
 
@@ -83,7 +84,7 @@ def _preview(text: str) -> str:
 
 
 # In order; later analyses add their sections here.
-SECTIONS: tuple[Section, ...] = (header, speakers, exchanges, notes)
+SECTIONS: tuple[Section, ...] = (header, speakers, exchanges, notes, actors.actors)
 
 
 def render(record: Record, *, sections: Iterable[Section] = SECTIONS) -> list[RenderableType]:

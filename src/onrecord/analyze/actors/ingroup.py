@@ -1,0 +1,49 @@
+"""The speaker's "we": first-person plural pronouns resolved to the speaker's affiliation.
+
+Only in institutional contexts: a sentence about states, forces, security, policy... "We knew" in a story
+about one's family is not the government. The sentence decides, through the words in ``INSTITUTIONAL``
+(lemmas) or a mention of a country, organization or group in the same sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from onrecord.analyze.actors.matching import Found
+from onrecord.record import Record
+
+PRONOUNS = frozenset({"we", "us", "our", "ours", "ourselves"})
+INSTITUTIONAL = frozenset({
+    "country", "nation", "government", "state", "security", "force", "military", "army", "border", "region",
+    "presence", "principle", "interest", "enemy", "war", "support", "assistance", "policy", "operation", "strike",
+    "defend", "defense", "defence", "official", "revolution", "republic", "sanction", "negotiate", "negotiation",
+    "agreement", "diplomacy", "ally", "resistance", "weapon", "missile", "nuclear", "threat", "aggression", "fight",
+    "attack", "intervene", "intervention", "request", "expenditure", "delegation", "people", "economy", "troop",
+    "territory", "sovereignty", "independence", "invade", "aggressor", "treaty", "council", "assembly", "ideal",
+    "cooperation", "relation", "administration", "minister", "president", "leader", "regime", "terrorism",
+    "terrorist", "occupation", "conflict", "peace", "capability", "technology", "connection", "confront",
+})
+_ACTOR_TYPES = ("country", "organization", "group")
+
+
+def match_ingroup(record: Record, doc: Any, speaker_groups: dict[str, str], found: list[Found],
+                  types: Mapping[str, str]) -> list[Found]:
+    """"we/us/our" in the turns of speakers whose group is known (``speaker_groups``: speaker id -> actor key)."""
+    spans = [(t.span.start, t.span.end, speaker_groups[t.speaker]) for t in record.turns
+             if t.speaker in speaker_groups and t.kind != "note"]
+    if not spans:
+        return []
+    starts = {f.start for f in found if types.get(f.actor) in _ACTOR_TYPES}
+    extra: list[Found] = []
+    for token in doc:
+        if token.lower_ not in PRONOUNS:
+            continue
+        group = next((g for start, end, g in spans if start <= token.idx < end), None)
+        if group is not None and _institutional(token.sent, starts):
+            extra.append(Found(token.i, token.i + 1, group, "pronoun"))
+    return extra
+
+
+def _institutional(sent: Any, actor_starts: set[int]) -> bool:
+    return any(t.lemma_.lower() in INSTITUTIONAL or t.i in actor_starts for t in sent)

@@ -1,0 +1,165 @@
+"""Names, titles and surnames of the knowledge base found in a spaCy doc, longest match first.
+
+Matching runs over the doc's non-space tokens, so "the United  Nations" (two spaces, as PDF extraction
+leaves it) still matches. A capitalised word of a name only matches a capitalised word in the text ("Turkey",
+not "turkey"), and an all-capitals short name only matches itself ("US", not "us").
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import Any
+
+from onrecord.kb import KnowledgeBase
+from onrecord.record import MentionForm
+
+# Words that stand before a name without being part of it: "Mr. Maliki", "Martyr Soleimani".
+HONORIFICS = frozenset({
+    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "martyr", "sayyed", "sayyid", "seyyed", "sheikh", "shaikh",
+    "ayatollah", "hojatoleslam", "imam", "general", "gen.", "haj", "hajj", "president", "minister", "king", "prince",
+    "ambassador", "commander", "sir", "his", "excellency", "majesty", "late",
+})
+
+
+PENDING = "!"  # key prefix of a past title, resolved once every name is known
+
+# Words before a title that point away from the document's date: "the then Prime Minister".
+PAST = frozenset({"then", "former", "late", "ex", "previous"})
+
+
+@dataclass(frozen=True)
+class Name:
+    """A name of the index: its lower-cased words, which must be capitalised, and who it names."""
+
+    words: tuple[str, ...]
+    capitals: tuple[bool, ...]
+    exact: str | None
+    owners: tuple[tuple[str, MentionForm], ...]
+    title: str | None = None
+
+
+@dataclass(frozen=True)
+class Found:
+    """A match: token positions in the doc (end exclusive), who it names and how."""
+
+    start: int
+    end: int
+    actor: str
+    form: MentionForm
+
+
+@functools.lru_cache(maxsize=4)
+def name_index(kb: KnowledgeBase, tokenizer: Any) -> dict[str, tuple[Name, ...]]:
+    """The names and titles of ``kb`` by their first word, longest first; built once per knowledge base."""
+    index: dict[str, list[Name]] = {}
+    for key, owners in kb.names.items():
+        _add(index, tokenizer, _spelling(kb, key, owners), owners, None)
+    for key, holders in kb.titles.items():
+        spelling = next(t for role in (r for _, r in holders) for t in role.titles if t.lower() == key)
+        _add(index, tokenizer, spelling, (), key)
+    return {first: tuple(sorted(names, key=lambda n: -len(n.words))) for first, names in index.items()}
+
+
+def _spelling(kb: KnowledgeBase, key: str, owners: tuple[tuple[str, MentionForm], ...]) -> str:
+    entry = kb.entries[owners[0][0]]
+    return next(name for name, _ in entry.names if name.lower() == key)
+
+
+def _add(index: dict[str, list[Name]], tokenizer: Any, spelling: str, owners: Any, title: str | None) -> None:
+    words = [t.text for t in tokenizer(spelling) if not t.is_space]
+    if not words:
+        return
+    exact = spelling if spelling.isupper() and len(spelling) <= 5 else None
+    name = Name(tuple(w.lower() for w in words), tuple(w[:1].isupper() for w in words), exact, tuple(owners), title)
+    index.setdefault(name.words[0], []).append(name)
+
+
+def match_names(doc: Any, kb: KnowledgeBase, date: str | None) -> list[Found]:
+    """Every knowledge-base name or title in ``doc``; titles go to their holder on ``date``.
+
+    Of overlapping matches the longest wins, wherever it starts: "the Secretariat of the Supreme National
+    Security Council" is the Council, not the United Nations Secretariat.
+    """
+    index = name_index(kb, _tokenizer())
+    tokens = [t for t in doc if not t.is_space]
+    lowers = [t.lower_ for t in tokens]
+    hits = [(i, name) for i in range(len(tokens)) if (name := _longest(index.get(lowers[i], ()), tokens, lowers, i))]
+    taken: set[int] = set()
+    chosen: list[tuple[int, Name]] = []
+    for i, name in sorted(hits, key=lambda hit: (-len(hit[1].words), hit[0])):
+        if taken.isdisjoint(range(i, i + len(name.words))):
+            taken.update(range(i, i + len(name.words)))
+            chosen.append((i, name))
+    found: list[Found] = []
+    for i, name in sorted(chosen, key=lambda hit: hit[0]):
+        first, last = tokens[i].i, tokens[i + len(name.words) - 1].i + 1
+        resolved = _resolve(name, doc, first, kb, date, found)
+        if resolved is not None:
+            actor, form = resolved
+            person = actor.startswith(PENDING) or kb.entries[actor].type == "person"
+            start = _honorific_start(doc, first) if person else first
+            found.append(Found(start, last, actor, form))
+    return found
+
+
+def _longest(names: tuple[Name, ...], tokens: list[Any], lowers: list[str], i: int) -> Name | None:
+    return next((name for name in names if tuple(lowers[i : i + len(name.words)]) == name.words
+                 and _cased(name, tokens[i : i + len(name.words)])), None)
+
+
+def _resolve(name: Name, doc: Any, first: int, kb: KnowledgeBase, date: str | None,
+             found: list[Found]) -> tuple[str, MentionForm] | None:
+    if name.title is None:
+        actor = choose([owner for owner, _ in name.owners], found)
+        return actor, dict(name.owners)[actor]
+    if first > 0 and doc[first - 1].lower_ in PAST:
+        # "the then Prime Minister": whoever held it then, named just before (see resolve_past_titles).
+        return f"{PENDING}{name.title}", "title"
+    holder = kb.holder(name.title, date)
+    return (holder, "title") if holder else None
+
+
+def resolve_past_titles(found: list[Found], kb: KnowledgeBase) -> list[Found]:
+    """Past titles to the holder named most recently before them; dropped when no holder was named."""
+    ordered = sorted(found, key=lambda f: f.start)
+    resolved: list[Found] = []
+    for f in ordered:
+        if not f.actor.startswith(PENDING):
+            resolved.append(f)
+            continue
+        holders = {actor for actor, _ in kb.titles[f.actor[len(PENDING) :]]}
+        previous = next((p.actor for p in reversed(resolved) if p.actor in holders), None)
+        if previous is not None:
+            resolved.append(Found(f.start, f.end, previous, f.form))
+    return resolved
+
+
+def _cased(name: Name, tokens: list[Any]) -> bool:
+    if name.exact is not None:
+        return "".join(t.text for t in tokens) == name.exact.replace(" ", "")
+    return all(t.text[:1].isupper() for t, upper in zip(tokens, name.capitals, strict=True) if upper)
+
+
+def choose(candidates: list[str], found: list[Found]) -> str:
+    """Of several actors a word may name, the one named most recently before it (else the first listed)."""
+    if len(candidates) > 1:
+        for previous in reversed(found):
+            if previous.actor in candidates:
+                return previous.actor
+    return candidates[0]
+
+
+def _honorific_start(doc: Any, start: int) -> int:
+    """Take in the honorifics just before a person's name ("Sayyed Hassan Nasrallah"), not a leading "the"."""
+    begin = start
+    while begin > 0 and doc[begin - 1].lower_ in HONORIFICS and doc[begin - 1].text[:1].isupper():
+        begin -= 1
+    return begin
+
+
+@functools.cache
+def _tokenizer() -> Any:
+    from onrecord.nlp import english
+
+    return english().tokenizer

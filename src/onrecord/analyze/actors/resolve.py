@@ -1,0 +1,77 @@
+"""What the name index leaves: bare surnames ("Assad", "Mr. Araghchi") and the rest of NER's entities."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from onrecord.analyze.actors.matching import Found, _honorific_start, choose
+from onrecord.kb import KnowledgeBase
+from onrecord.record import ActorType
+
+# NER labels that name actors; the others (dates, money, laws...) are not who is talked about.
+ACTOR_LABELS: dict[str, ActorType] = {
+    "PERSON": "person", "ORG": "organization", "NORP": "group", "GPE": "place", "LOC": "place", "FAC": "place",
+}
+UNKNOWN = "?"  # prefix of the key of an actor that is not in the knowledge base
+
+
+def match_surnames(doc: Any, kb: KnowledgeBase, date: str | None, found: list[Found]) -> list[Found]:
+    """Capitalised words outside ``found`` that are a known person's surname, each to the right person."""
+    covered = _covered(found)
+    merged = sorted(found, key=lambda f: f.start)
+    extra: list[Found] = []
+    for token in doc:
+        if token.i in covered or not token.text[:1].isupper():
+            continue
+        candidates = kb.surnames.get(token.lower_)
+        if not candidates:
+            continue
+        before = sorted([f for f in merged if f.start < token.i] + extra, key=lambda f: f.start)
+        actor = choose(_by_date(kb, list(candidates), date), before)
+        extra.append(Found(_honorific_start(doc, token.i), token.i + 1, actor, "alias"))
+    return extra
+
+
+def _by_date(kb: KnowledgeBase, candidates: list[str], date: str | None) -> list[str]:
+    """Candidates in order of preference when no earlier mention decides: in office on the date, else latest."""
+    def key(actor: str) -> tuple[bool, str]:
+        roles = kb.entries[actor].roles
+        current = date is not None and any(role.holds(date) for role in roles)
+        return current, max((role.start or "" for role in roles), default="")
+
+    return sorted(candidates, key=key, reverse=True)
+
+
+def match_entities(doc: Any, kb: KnowledgeBase, found: list[Found]) -> list[Found]:
+    """NER entities no name covers: looked up once more as written, else kept as actors without a QID."""
+    covered = _covered(found)
+    extra: list[Found] = []
+    for ent in doc.ents:
+        kind = ACTOR_LABELS.get(ent.label_)
+        if kind is None or any(i in covered for i in range(ent.start, ent.end)):
+            continue
+        start, end = _trim(ent)
+        if end <= start:
+            continue
+        key = " ".join(doc[start:end].text.split())
+        owners = kb.names.get(key.lower()) or kb.names.get(f"the {key.lower()}")
+        if owners:
+            extra.append(Found(start, end, choose([o for o, _ in owners], found + extra), owners[0][1]))
+        elif any(ch.isupper() for ch in key):
+            extra.append(Found(start, end, f"{UNKNOWN}{kind}:{key}", "name"))
+    return extra
+
+
+def _trim(ent: Any) -> tuple[int, int]:
+    """The entity without a leading article and a trailing possessive or space."""
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_space or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].lower_ in ("'s", "’s", "'") or doc[end - 1].is_space or doc[end - 1].is_punct):
+        end -= 1
+    return start, end
+
+
+def _covered(found: list[Found]) -> set[int]:
+    return {i for f in found for i in range(f.start, f.end)}

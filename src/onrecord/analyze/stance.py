@@ -1,0 +1,147 @@
+"""Stance: how each speaker treats each actor, from -1 (hostile) to 1 (favourable), with evidence.
+
+Per sentence, the sentiment goes to the actor the clause is about, through the dependency parse: the
+object of "fight" or of "against" is opposed, the object of "support" favoured (``hostile_verbs``...), and
+the words of the mention's own clause (not of the whole sentence) carry their valence, from the domain lexicon
+``data/stance-lexicon.yaml`` first and vaderSentiment's lexicon otherwise. Negation ("not", "no one")
+flips a clause. A speaker's score for an actor is the mean over the sentences that carry one, damped for
+thin evidence, so mixed treatment shows as a small score with evidence on both sides.
+"""
+
+from __future__ import annotations
+
+import functools
+from bisect import bisect_right
+from collections import defaultdict
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from onrecord.record import Record, Span, Stance
+
+_CLAUSES = frozenset({"conj", "advcl", "ccomp", "relcl", "acl", "parataxis", "xcomp"})
+_NEGATORS = frozenset({"not", "n't", "never", "no", "nobody", "nothing", "none", "neither", "nor"})
+_EVIDENCE = 6
+_ROLE = 0.7
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Word valences and the verbs and prepositions that make their object an adversary or a friend."""
+
+    valence: dict[str, float]
+    hostile_verbs: frozenset[str]
+    favourable_verbs: frozenset[str]
+    hostile_prepositions: frozenset[str]
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    """The domain lexicon over vaderSentiment's (valences scaled from [-4, 4] to [-1, 1]); loaded once."""
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    data = yaml.safe_load((resources.files("onrecord") / "data" / "stance-lexicon.yaml").read_text(encoding="utf-8"))
+    valence = {word: float(v) / 4 for word, v in SentimentIntensityAnalyzer().lexicon.items()}
+    valence.update({word: float(v) for word, v in data["valence"].items()})
+    return Lexicon(valence, frozenset(data["hostile_verbs"]), frozenset(data["favourable_verbs"]),
+                   frozenset(data["hostile_prepositions"]))
+
+
+def find_stances(record: Record, doc: Any) -> list[Stance]:
+    """A stance for every (speaker, actor) pair with evidence, in order of actor then speaker."""
+    words = lexicon()
+    speaker_of = {t.id: t.speaker for t in record.turns if t.kind != "note"}
+    starts = [s.span.start for s in record.sentences]
+    scores: dict[tuple[str, str], list[tuple[float, Span]]] = defaultdict(list)
+    for actor in record.actors:
+        per_sentence: dict[int, list[float]] = defaultdict(list)
+        for mention in actor.mentions:
+            index = bisect_right(starts, mention.span.start) - 1
+            if mention.form == "pronoun" or index < 0 or mention.span.start >= record.sentences[index].span.end:
+                continue
+            span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+            if span is not None:
+                per_sentence[index].append(score_mention(span, words))
+        for index, values in per_sentence.items():
+            sentence = record.sentences[index]
+            holder = speaker_of.get(sentence.turn)
+            value = sum(values) / len(values)
+            if holder is not None and abs(value) >= 0.05:
+                scores[(actor.id, holder)].append((value, sentence.span))
+    return [_stance(actor, holder, found) for (actor, holder), found in scores.items()]
+
+
+def _stance(actor: str, holder: str, found: list[tuple[float, Span]]) -> Stance:
+    mean = sum(value for value, _ in found) / len(found)
+    damped = mean * len(found) / (len(found) + 1)
+    strongest = sorted(found, key=lambda pair: -abs(pair[0]))[:_EVIDENCE]
+    evidence = tuple(span for _, span in sorted(strongest, key=lambda pair: pair[1].start))
+    return Stance(actor, holder, round(max(-1.0, min(1.0, damped)), 3), evidence)
+
+
+def score_mention(mention: Any, words: Lexicon) -> float:
+    """The sentiment the mention's clause carries toward the actor named, in [-1, 1]."""
+    head = mention.root
+    role, verb = _role(head, words)
+    if verb is not None and _negated(verb) and not any(c.lower_ == "if" for c in verb.children):
+        role = -role  # "no one can eliminate Hamas"; but "if Daesh had not been eliminated" stays hostile
+    clause = _clause(head)
+    tone = sum(words.valence.get(t.lemma_.lower(), words.valence.get(t.lower_, 0.0)) for t in _tokens(clause, mention))
+    if _negated(clause):
+        tone = -tone
+    tone += sum(words.valence.get(t.lemma_.lower(), 0.0) for t in mention)
+    return max(-1.0, min(1.0, role + 0.5 * max(-1.0, min(1.0, tone))))
+
+
+def _role(head: Any, words: Lexicon) -> tuple[float, Any]:
+    """+/- when the actor is the object of a favouring or opposing verb (or noun) or of "against"."""
+    token = head
+    while token.dep_ in ("conj", "appos", "compound") and token.head is not token:
+        token = token.head
+    parent = token.head
+    if token.dep_ == "pobj" and parent.lower_ in words.hostile_prepositions:
+        return -_ROLE, None
+    if token.dep_ == "attr":  # "the enemy has been the United States": what the subject calls it
+        subject = next((c for c in parent.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.lemma_.lower() in words.valence:
+            return words.valence[subject.lemma_.lower()], None
+    if token.dep_ == "pobj":  # "war with X", "support for X": the noun or verb the preposition hangs on
+        parent = parent.head
+    if token.dep_ in ("dobj", "pobj", "dative", "nsubjpass"):
+        lemma = parent.lemma_.lower()
+        if lemma in words.hostile_verbs:
+            return -_ROLE, parent
+        if lemma in words.favourable_verbs:
+            return _ROLE, parent
+    return 0.0, None
+
+
+def _clause(head: Any) -> Any:
+    token = head
+    while token.head is not token and not (token.pos_ in ("VERB", "AUX") and token.dep_ in (*_CLAUSES, "ROOT")):
+        token = token.head
+    return token
+
+
+def _tokens(clause: Any, mention: Any) -> list[Any]:
+    """The clause's own words: its subtree without nested clauses that do not contain the mention."""
+    skip: set[int] = set()
+    for child in clause.children:
+        if child.dep_ in _CLAUSES and not (child.left_edge.i <= mention.start and mention.end - 1 <= child.right_edge.i):
+            skip.update(t.i for t in child.subtree)
+    return [t for t in clause.subtree if t.i not in skip and not (mention.start <= t.i < mention.end)]
+
+
+def _negated(clause: Any) -> bool:
+    """An odd number of negations: "there is no one who does not reject Israel" is not negated."""
+    count = sum(1 for child in clause.children if child.dep_ == "neg" or (
+        child.dep_ in ("nsubj", "nsubjpass") and _negative(child)))
+    if clause.dep_ == "relcl" and _negative(clause.head):
+        count += 1
+    return count % 2 == 1
+
+
+def _negative(token: Any) -> bool:
+    return bool(token.lower_ in _NEGATORS or any(g.lower_ in _NEGATORS for g in token.children))

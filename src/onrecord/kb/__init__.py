@@ -1,0 +1,120 @@
+"""The knowledge base of actors: who can be talked about, under which names, titles and dates.
+
+The bundled knowledge base is YAML under ``onrecord/data/actors/``; a user file in the same format
+(``--kb my-actors.yaml``) extends it and wins over it: an entry with a bundled ``id`` replaces that entry,
+and a name the user gives takes that name away from every bundled actor. The format::
+
+    actors:
+      - id: israel                    # unique, lower case; how other entries refer to this one
+        name: Israel                  # canonical name
+        type: country                 # country | person | organization | group | place | other
+        qid: Q801                     # Wikidata id, only where certain
+        aliases: [State of Israel]    # other names and transliterations      -> form "alias"
+        adjectives: [Israeli]         # adjectival and demonym forms           -> form "alias"
+        capitals: [Tel Aviv]          # seats used as metonyms for a government -> form "alias"
+        epithets: [Zionist regime]    # pejorative names used by one side      -> form "epithet"
+        honorifics: []                # favourable names used by one side      -> form "epithet"
+        surname: Assad                # persons: what "Mr. X" / bare "X" refers to (default: last word)
+        affiliation: iran             # persons: the actor they act for (a speaker's "we")
+        roles:                        # persons: titles with the dates they held them
+          - {titles: [Supreme Leader of Iran], from: 1989-06-04, to: null}
+
+Dates are ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``. Loading is lazy and cached per file (see ``load_kb``).
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from onrecord.errors import KnowledgeBaseError
+from onrecord.kb.entry import Entry, Role, surname_of
+from onrecord.kb.parse import parse_kb
+from onrecord.record import MentionForm
+
+__all__ = ["Entry", "KnowledgeBase", "Role", "load_kb", "parse_kb", "surname_of"]
+
+
+# Compared by identity: load_kb caches one per file, and matchers are cached per knowledge base.
+@dataclass(frozen=True, eq=False)
+class KnowledgeBase:
+    """Actors by id, with indexes from lower-cased names, titles and surnames to them."""
+
+    entries: dict[str, Entry]
+    names: dict[str, tuple[tuple[str, MentionForm], ...]] = field(default_factory=dict)
+    titles: dict[str, tuple[tuple[str, Role], ...]] = field(default_factory=dict)
+    surnames: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def holder(self, title: str, date: str | None) -> str | None:
+        """Who held ``title`` on ``date``; with no date, the most recent holder."""
+        candidates = self.titles.get(title.lower(), ())
+        if date is not None:
+            held = [actor for actor, role in candidates if role.holds(date)]
+            return held[0] if len(held) == 1 else None
+        latest = max(candidates, key=lambda pair: pair[1].start or "", default=None)
+        return latest[0] if latest else None
+
+
+def load_kb(path: str | os.PathLike[str] | None = None) -> KnowledgeBase:
+    """The bundled knowledge base, extended by the user file at ``path`` if given; cached per file version."""
+    if path is None:
+        return _cached(None, 0.0)
+    user = Path(path)
+    try:
+        mtime = user.stat().st_mtime
+    except OSError as error:
+        raise KnowledgeBaseError("cannot read the knowledge base", f"{user} ({error.strerror})", "check the --kb path") from None
+    return _cached(str(user), mtime)
+
+
+@functools.lru_cache(maxsize=8)
+def _cached(path: str | None, mtime: float) -> KnowledgeBase:
+    entries: dict[str, Entry] = {}
+    for name, text in _bundled():
+        entries.update((entry.id, entry) for entry in parse_kb(text, name))
+    user: list[Entry] = []
+    if path is not None:
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise KnowledgeBaseError("cannot read the knowledge base", f"{path} ({error})", "pass a UTF-8 YAML file") from None
+        user = parse_kb(text, path)
+        entries.update((entry.id, entry) for entry in user)
+    return _index(entries, {entry.id for entry in user})
+
+
+def _bundled() -> Iterator[tuple[str, str]]:
+    folder = resources.files("onrecord") / "data" / "actors"
+    for item in sorted(folder.iterdir(), key=lambda item: item.name):
+        if item.name.endswith(".yaml"):
+            yield f"onrecord/data/actors/{item.name}", item.read_text(encoding="utf-8")
+
+
+def _index(entries: dict[str, Entry], user: set[str]) -> KnowledgeBase:
+    names: dict[str, list[tuple[str, MentionForm]]] = {}
+    titles: dict[str, list[tuple[str, Role]]] = {}
+    surnames: dict[str, list[str]] = {}
+    # User entries go last so that a name they claim replaces the bundled owners of that name.
+    for entry in sorted(entries.values(), key=lambda e: e.id in user):
+        for name, form in entry.names:
+            owners = names.setdefault(name.lower(), [])
+            if entry.id in user and any(owner not in user for owner, _ in owners):
+                owners.clear()
+            if all(owner != entry.id for owner, _ in owners):
+                owners.append((entry.id, form))
+        for role in entry.roles:
+            for title in role.titles:
+                titles.setdefault(title.lower(), []).append((entry.id, role))
+        if entry.surname:
+            surnames.setdefault(entry.surname.lower(), []).append(entry.id)
+    return KnowledgeBase(
+        entries,
+        {key: tuple(value) for key, value in names.items()},
+        {key: tuple(value) for key, value in titles.items()},
+        {key: tuple(value) for key, value in surnames.items()},
+    )

@@ -1,0 +1,47 @@
+"""One actor of the knowledge base, and the titles it held."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from onrecord.record import ActorType, MentionForm
+
+# Particles Arabic and Persian names carry before the family name: "al-Assad" is "Assad" after "Mr.".
+_PARTICLES = ("al-", "el-", "Al-", "El-")
+
+
+@dataclass(frozen=True)
+class Role:
+    """A title a person held between two dates (inclusive; ``None`` is open)."""
+
+    titles: tuple[str, ...]
+    start: str | None
+    end: str | None
+
+    def holds(self, date: str) -> bool:
+        """Whether the role was held on ``date`` (YYYY-MM-DD)."""
+        return (self.start is None or self.start <= date) and (self.end is None or date <= self.end)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One actor of the knowledge base."""
+
+    id: str
+    name: str
+    type: ActorType
+    qid: str | None = None
+    names: tuple[tuple[str, MentionForm], ...] = ()
+    honorifics: tuple[str, ...] = ()
+    surname: str | None = None
+    affiliation: str | None = None
+    roles: tuple[Role, ...] = ()
+
+
+def surname_of(name: str) -> str:
+    """The family name of a person's canonical name: "Bashar al-Assad" -> "Assad"."""
+    last = name.split()[-1]
+    for particle in _PARTICLES:
+        if last.startswith(particle):
+            return last[len(particle) :]
+    return last

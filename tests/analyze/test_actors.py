@@ -1,0 +1,100 @@
+"""Actors: names, epithets, titles by date, surnames, the speaker's "we", speaker labels, unknown names."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from onrecord.analyze import ANALYSES, annotate
+from onrecord.cli import app
+from onrecord.nlp import english
+from onrecord.pipeline import structure
+from onrecord.read import read
+from onrecord.record import Actor, Record
+
+
+def _record(tmp_path: Path, text: str, date: str | None = None) -> Record:
+    path = tmp_path / "doc.txt"
+    path.write_text(text, encoding="utf-8")
+    record = structure(read(path, date=date))
+    return annotate(record, english()(record.document.text), steps=ANALYSES[:2])
+
+
+def _actor(record: Record, name: str) -> Actor:
+    return next(a for a in record.actors if a.name == name)
+
+
+def _texts(record: Record, name: str) -> list[tuple[str, str]]:
+    return [(m.span.text, m.form) for m in _actor(record, name).mentions]
+
+
+def test_actors_reference_names_epithets_and_titles_are_one_actor(reference_record: Record) -> None:
+    israel = {(m.span.text, m.form) for m in _actor(reference_record, "Israel").mentions}
+    assert {("Israel", "name"), ("Zionist regime", "epithet"), ("fake entity", "epithet")} <= israel
+    assert set(_texts(reference_record, "Ali Khamenei")) == {
+        ("Leader of the Islamic Revolution", "title"), ("Leader of the Revolution", "title")}
+    assert _texts(reference_record, "Qasem Soleimani") == [("Martyr Soleimani", "alias")] * 2
+    assert ("Mr. Maliki", "alias") in _texts(reference_record, "Nouri al-Maliki")
+    assert _texts(reference_record, "Abbas Araghchi") == [("Mr. Araghchi", "alias")]
+    assert _texts(reference_record, "Hassan Nasrallah") == [("Sayyed Hassan Nasrallah", "alias")]
+    assert _texts(reference_record, "Ansarullah") == [("Ansarullah", "name")]
+    assert _texts(reference_record, "Palestinian Islamic Jihad") == [("Islamic Jihad", "alias")] * 2
+    assert {t for t, _ in _texts(reference_record, "DAESH")} == {"DAESH", "Daesh"}
+    # The bare "Assad" of "the Assad family" goes to the Assad named last before it: either is right.
+    assert {t for t, _ in _texts(reference_record, "Hafez al-Assad")} == {"Hafez al-Assad", "Hafez Assad", "Assad"}
+    assert {t for t, _ in _texts(reference_record, "Bashar al-Assad")} == {"Assad", "Bashar Assad", "Bashar al-Assad"}
+
+
+def test_actors_reference_speaker_label_and_ingroup(reference_record: Record) -> None:
+    ahmadian = _actor(reference_record, "Ali Akbar Ahmadian")
+    assert [s.actor for s in reference_record.speakers] == [None, ahmadian.id]
+    iran = _actor(reference_record, "Iran")
+    pronouns = [m for m in iran.mentions if m.form == "pronoun"]
+    assert len(pronouns) == 83
+    assert {m.span.text for m in pronouns} == {"we", "We", "us", "our", "Our", "ourselves"}
+    questions = [t.span for t in reference_record.turns if t.kind == "question"]
+    assert not any(q.start <= m.span.start < q.end for m in pronouns for q in questions)
+
+
+def test_actors_bare_surname_goes_to_the_nearest_preceding_full_name(tmp_path: Path) -> None:
+    record = _record(tmp_path, "Hafez al-Assad ruled Syria. Assad was cautious. Later Bashar al-Assad came. Assad fell.\n")
+    assert _texts(record, "Hafez al-Assad") == [("Hafez al-Assad", "name"), ("Assad", "alias")]
+    assert _texts(record, "Bashar al-Assad") == [("Bashar al-Assad", "name"), ("Assad", "alias")]
+
+
+def test_actors_titles_never_go_to_a_holder_out_of_office(tmp_path: Path) -> None:
+    text = "The President of Syria spoke. The Leader of the Islamic Revolution replied.\n"
+    old = _record(tmp_path, text, date="1965-03-01")
+    assert [a.name for a in old.actors if a.type == "person"] == []
+    assert [a.name for a in _record(tmp_path, text, date="1985-03-01").actors if a.type == "person"] == [
+        "Hafez al-Assad", "Ruhollah Khomeini"]
+    assert _texts(_record(tmp_path, text, date="1995-03-01"), "Hafez al-Assad") == [("President of Syria", "title")]
+    assert _texts(_record(tmp_path, text, date="2010-03-01"), "Bashar al-Assad") == [("President of Syria", "title")]
+
+
+def test_actors_unknown_names_stay_without_a_qid(tmp_path: Path) -> None:
+    record = _record(tmp_path, "Yesterday Anna Bloomquist met the mayor in Oslo.\n")
+    unknown = [(a.name, a.type, a.kb, len(a.mentions)) for a in record.actors]
+    assert unknown == [("Anna Bloomquist", "person", None, 1), ("Norway", "country", "Q20", 1)]
+
+
+def test_actors_cli_reports_a_malformed_kb(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("actors:\n- {id: x, name: X, type: planet}\n", encoding="utf-8")
+    doc = tmp_path / "doc.txt"
+    doc.write_text("Israel spoke.\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["analyze", str(doc), "--kb", str(bad), "--json"])
+    assert result.exit_code == 1
+    assert result.stderr == (f"Error: malformed knowledge-base entry, {bad} line 2, field 'type', use one of "
+                             "country, person, organization, group, place, other\n")
+
+
+def test_actors_cli_user_kb_wins(tmp_path: Path) -> None:
+    user = tmp_path / "mine.yaml"
+    user.write_text("actors:\n- {id: acme, name: Acme Corp, type: organization, aliases: [Acme]}\n", encoding="utf-8")
+    doc = tmp_path / "doc.txt"
+    doc.write_text("Acme spoke to Iran.\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["analyze", str(doc), "--kb", str(user), "--json"])
+    assert result.exit_code == 0
+    assert '"name": "Acme Corp"' in result.stdout

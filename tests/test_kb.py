@@ -1,0 +1,54 @@
+"""The knowledge base of actors: bundled data, role dates, user files that win, malformed files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from onrecord.errors import KnowledgeBaseError
+from onrecord.kb import load_kb
+
+
+def test_kb_bundled_has_every_un_member_state_and_the_region() -> None:
+    kb = load_kb()
+    countries = [e for e in kb.entries.values() if e.type == "country"]
+    assert len(countries) == 199  # 193 members, Palestine, the Holy See and four former states
+    assert kb.entries["israel"].qid == "Q801"
+    assert kb.names["zionist regime"] == (("israel", "epithet"),)
+    assert kb.names["daesh"] == (("daesh", "name"),)
+
+
+def test_kb_holder_follows_the_document_date() -> None:
+    kb = load_kb()
+    assert kb.holder("President of Syria", "1990-01-01") == "hafez-al-assad"
+    assert kb.holder("President of Syria", "2010-01-01") == "bashar-al-assad"
+    assert kb.holder("President of Syria", "1970-01-01") is None
+    assert kb.holder("Leader of the Islamic Revolution", None) == "ali-khamenei"
+    assert kb.holder("Leader of the Islamic Revolution", "1985-05-05") == "ruhollah-khomeini"
+
+
+def test_kb_user_file_extends_and_wins(tmp_path: Path) -> None:
+    user = tmp_path / "mine.yaml"
+    user.write_text("actors:\n- {id: acme, name: Acme Corp, type: organization, aliases: [Israel]}\n", encoding="utf-8")
+    kb = load_kb(user)
+    assert kb.names["acme corp"] == (("acme", "name"),)
+    assert kb.names["israel"] == (("acme", "alias"),)
+    assert "iran" in kb.entries
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("actors:\n- {id: x, type: person}\n", "malformed knowledge-base entry, {f} line 2, field 'name', give every actor a 'name'"),
+    ("actors:\n- id: x\n  name: X\n  type: planet\n", "malformed knowledge-base entry, {f} line 4, field 'type', use one of "
+     "country, person, organization, group, place, other"),
+    ("actors:\n- {id: x, name: X, type: person, roles: [{titles: [King], from: soon}]}\n",
+     "malformed knowledge-base entry, {f} line 2, field 'from', give a date as YYYY, YYYY-MM or YYYY-MM-DD, or null"),
+    ("people: []\n", "a knowledge base is a mapping with an 'actors' list, {f} line 1, field 'actors', start the file with 'actors:'"),
+    ("actors: [\n", "the knowledge base is not valid YAML, {f} line 2, fix the YAML syntax"),
+])
+def test_kb_malformed_user_file_names_file_line_and_field(tmp_path: Path, text: str, message: str) -> None:
+    user = tmp_path / "bad.yaml"
+    user.write_text(text, encoding="utf-8")
+    with pytest.raises(KnowledgeBaseError) as error:
+        load_kb(user)
+    assert str(error.value) == message.format(f=user)
