@@ -24,6 +24,7 @@ TurnKind = Literal["question", "answer", "statement", "note"]
 ActorType = Literal["country", "person", "organization", "group", "place", "other"]
 MentionForm = Literal["name", "alias", "epithet", "title", "pronoun"]
 AttributionKind = Literal["direct", "indirect", "mixed"]
+SourceKind = Literal["named", "pronoun", "vague"]
 
 
 @dataclass(frozen=True)
@@ -137,6 +138,8 @@ class Enumeration:
     label: str
     head: Span | None
     items: tuple[EnumerationItem, ...]
+    # A nested list is also listed on its own, for its label and head: "e1.3" is item 3 of list e1.
+    within: str | None = None
 
 
 @dataclass(frozen=True)
@@ -145,6 +148,8 @@ class AttributionSource:
 
     span: Span
     actor: str | None = None
+    # "vague" for "some Westerners", "analysts": a source of its own kind, never resolved to one actor.
+    kind: SourceKind = "named"
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,9 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from onrecord.analyze.actors import find_actors
+from onrecord.analyze.attributions import find_attributions
+from onrecord.analyze.citations import find_citations
+from onrecord.analyze.enumerations import find_enumerations
 from onrecord.analyze.sentences import find_sentences
 from onrecord.analyze.stance import find_stances
 from onrecord.record import Record
@@ -35,6 +38,9 @@ ANALYSES: tuple[Step, ...] = (
     Step("sentences", find_sentences),
     Step("actors", find_actors, options=("kb",)),
     Step("stances", find_stances),
+    Step("enumerations", find_enumerations),
+    Step("attributions", find_attributions),
+    Step("citations", find_citations),
 )
 
 

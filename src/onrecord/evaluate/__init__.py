@@ -9,7 +9,7 @@ from typing import Any
 
 from rich.console import Console
 
-from onrecord.evaluate import turns
+from onrecord.evaluate import attribution, turns
 
 
 @dataclass(frozen=True)
@@ -22,4 +22,5 @@ class Evaluation:
 
 EVALUATIONS: dict[str, Evaluation] = {
     "turns": Evaluation(turns.evaluate_turns, turns.show),
+    "attribution": Evaluation(attribution.evaluate_attribution, attribution.show),
 }

@@ -1,0 +1,186 @@
+"""Citations: scripture and document references, parsed, with the quoted words they support.
+
+Quran ("(Quran 43:54)", "(The Holy Koran, XIII:11)", "Surah Al-Baqarah, verse 268"), Bible ("Mark 11:23"),
+UN resolutions ("Security Council resolution 2231 (2015)", "resolution 67/19") and named treaties ("the
+Treaty on the Non-Proliferation of Nuclear Weapons", "Article 51 of the Charter"). A quotation that ends
+just before a reference, or starts just after it, is the text the reference supports.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from onrecord.record import Citation, Record, Span
+
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+_QURAN = re.compile(
+    r"(?:\bthe\s+)?(?:\bHoly\s+)?\b(?P<work>Qur['’]?an|Koran)\b,?\s*"
+    r"(?:(?:Surah?|chapter)\s+)?(?P<surah>\d{1,3}|[IVXLC]{1,7})\s*[:.]\s*(?P<ayah>\d{1,3}(?:\s*[-–]\s*\d{1,3})?)\b",
+    re.IGNORECASE,
+)
+# "Surah Al-Baqarah, verse 268" names the chapter instead of numbering it.
+_SURAH_NAME = re.compile(
+    r"\b(?:Surah?|Surat)\s+(?P<surah>(?:[Aa]l|[Aa]n|[Aa]r|[Aa]s|[Aa]t|[Aa]z|[Aa]sh)?[-‑ ]?[A-Z][\w'’-]+),?\s+"
+    r"(?:verse|ayah|ayat)s?\s+(?P<ayah>\d{1,3}(?:\s*[-–]\s*\d{1,3})?)\b"
+)
+_BIBLE_BOOKS = (
+    "Genesis|Exodus|Leviticus|Numbers|Deuteronomy|Joshua|Judges|Ruth|[12] Samuel|[12] Kings|[12] Chronicles|Ezra|"
+    "Nehemiah|Esther|Job|Psalms?|Proverbs|Ecclesiastes|Isaiah|Jeremiah|Lamentations|Ezekiel|Daniel|Hosea|Joel|"
+    "Amos|Obadiah|Jonah|Micah|Nahum|Habakkuk|Zephaniah|Haggai|Zechariah|Malachi|Matthew|Mark|Luke|John|Acts|"
+    "Romans|[12] Corinthians|Galatians|Ephesians|Philippians|Colossians|[12] Thessalonians|[12] Timothy|Titus|"
+    "Philemon|Hebrews|James|[12] Peter|[123] John|Jude|Revelation"
+)
+# A book name alone is often a person's name ("John 3:16" is scripture, "John said" is not): demand chapter:verse.
+_BIBLE = re.compile(
+    rf"(?:\b(?:[Tt]he\s+)?(?:Holy\s+)?Bible,?\s+)?\b(?P<book>{_BIBLE_BOOKS})\s+(?P<chapter>\d{{1,3}}):(?P<verse>\d{{1,3}}(?:[-–]\d{{1,3}})?)\b"
+)
+_RESOLUTION = re.compile(
+    r"(?:\b(?P<body>Security\s+Council|General\s+Assembly)\s+)?\b[Rr]esolutions?\s+"
+    r"(?P<list>(?:[A-Z]+/RES/)?(?:ES-)?\d{1,4}(?:/\d{1,4})?(?:\s*\((?:\d{4}|[IVXLC]+)\))?"
+    r"(?:(?:,\s*|,?\s+and\s+)(?:[A-Z]+/RES/)?(?:ES-)?\d{1,4}(?:/\d{1,4})?(?:\s*\((?:\d{4}|[IVXLC]+)\))?)*)"
+)
+_ONE_RESOLUTION = re.compile(r"(?:[A-Z]+/RES/)?(?:ES-)?\d{1,4}(?:/\d{1,4})?(?:\s*\((?:\d{4}|[IVXLC]+)\))?")
+_TREATY_WORD = r"(?:Treaty|Convention|Agreement|Accords?|Protocol|Charter|Covenant|Declaration|Plan\s+of\s+Action)"
+_NAME_WORD = r"(?:[A-Z][\w'’-]*|of|on|the|for|and|to|in|against)"
+_TREATY = re.compile(
+    rf"\b(?:[A-Z][\w'’-]*\s+)*{_TREATY_WORD}(?:\s+(?:of|on|for|against|to)\s+(?:the\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD})*)?"
+)
+_ARTICLE = re.compile(r"\bArticle\s+(?P<number>\d{1,3})(?:,?\s+paragraph\s+(?P<paragraph>\d{1,2}))?,?\s+of\s+the\s+")
+_QUOTE_BEFORE = re.compile(r"[”\"]\s*[.,;]?\s*\(?\s*$")
+_QUOTE_AFTER = re.compile(r"^\s*\)?\s*[:,]?\s*[“\"]")
+_REACH = 1500
+
+
+@dataclass(frozen=True)
+class _Found:
+    work: str
+    reference: str
+    start: int
+    end: int
+
+
+def find_citations(record: Record, doc: Any) -> list[Citation]:
+    """Every citation in the speech turns (not in notes), in text order, with its supported quotation."""
+    text = record.document.text
+    found: list[_Found] = []
+    for start, end in speech_ranges(record):
+        found.extend(parse_citations(text, start, end))
+    found.sort(key=lambda f: (f.start, -f.end))
+    citations: list[Citation] = []
+    last_end = -1
+    for item in found:
+        if item.start < last_end:
+            continue  # the same words matched twice ("the Holy Koran" by two patterns): keep the longest first
+        last_end = item.end
+        quote = _quote_near(text, item.start, item.end)
+        citations.append(Citation(f"c{len(citations) + 1}", item.work, item.reference,
+                                  Span.of(text, item.start, item.end), quote))
+    return citations
+
+
+def speech_ranges(record: Record) -> list[tuple[int, int]]:
+    """Where people speak: every turn but notes; the whole text when the record has no turns."""
+    if not record.turns:
+        return [(0, len(record.document.text))]
+    return [(t.span.start, t.span.end) for t in record.turns if t.kind != "note"]
+
+
+def parse_citations(text: str, start: int, end: int) -> Iterator[_Found]:
+    """The citations between ``start`` and ``end``, each parsed into work and reference."""
+    for m in _QURAN.finditer(text, start, end):
+        yield _Found("Quran", f"{_number(m['surah'])}:{_dash(m['ayah'])}", *_trim_paren(text, m.start(), m.end()))
+    for m in _SURAH_NAME.finditer(text, start, end):
+        yield _Found("Quran", f"{m['surah']}:{_dash(m['ayah'])}", m.start(), m.end())
+    for m in _BIBLE.finditer(text, start, end):
+        yield _Found("Bible", f"{m['book']} {m['chapter']}:{_dash(m['verse'])}", *_trim_paren(text, m.start(), m.end()))
+    for m in _RESOLUTION.finditer(text, start, end):
+        yield from _resolutions(m)
+    yield from _treaties(text, start, end)
+
+
+def _resolutions(m: re.Match[str]) -> Iterator[_Found]:
+    body = " ".join(m["body"].split()) if m["body"] else None
+    for one in _ONE_RESOLUTION.finditer(m["list"]):
+        reference = " ".join(one.group().split())
+        kind = body or ("General Assembly" if "/" in reference or re.search(r"\([IVXLC]+\)", reference) else None)
+        work = f"UN {kind} resolution" if kind else "UN resolution"
+        offset = m.start("list")
+        # The first resolution's span takes the words that name it ("Security Council resolution 2231 (2015)").
+        begin = m.start() if one.start() == 0 else offset + one.start()
+        yield _Found(work, reference, begin, offset + one.end())
+
+
+def _treaties(text: str, start: int, end: int) -> Iterator[_Found]:
+    for m in _TREATY.finditer(text, start, end):
+        name = m.group()
+        while name.split()[-1] in ("of", "on", "the", "for", "and", "to", "in", "against"):
+            name = name[: name.rstrip().rfind(" ")].rstrip()
+        if len(name.split()) < 2 and name not in ("Charter",):
+            continue  # a bare "Agreement" or "Declaration" names nothing in particular
+        article = _ARTICLE.search(text, max(start, m.start() - 40), m.start())
+        if article and article.end() == m.start():
+            reference = f"Article {article['number']}" + (f"({article['paragraph']})" if article["paragraph"] else "")
+            yield _Found(_work_name(name), reference, article.start(), m.start() + len(name))
+        elif len(name.split()) >= 3 or name.startswith(("Paris", "Geneva", "Oslo", "Camp")):
+            yield _Found(_work_name(name), "", m.start(), m.start() + len(name))
+
+
+def _work_name(name: str) -> str:
+    return "Charter of the United Nations" if name in ("Charter", "United Nations Charter") else " ".join(name.split())
+
+
+def _trim_paren(text: str, start: int, end: int) -> tuple[int, int]:
+    """Take the brackets around a reference into its span: "(Quran 43:54)" is what the reader sees."""
+    before = text.rfind("(", max(start - 2, 0), start + 1)
+    after = end + len(text[end:end + 3]) - len(text[end:end + 3].lstrip())
+    if before != -1 and text[before:start].strip() in ("(", "") and text[after:after + 1] == ")":
+        return before, after + 1
+    return start, end
+
+
+def _quote_near(text: str, start: int, end: int) -> Span | None:
+    """The quotation right before the reference, or right after it, without its quotation marks."""
+    if _QUOTE_BEFORE.search(text[max(start - 6, 0):start]):
+        close = max(text.rfind("”", start - 6, start), text.rfind('"', start - 6, start))
+        opening = max(text.rfind("“", max(close - _REACH, 0), close), text.rfind('"', max(close - _REACH, 0), close))
+        if opening != -1:
+            return Span.of(text, opening + 1, close)
+    block = _block_quote(text, start)
+    if block is not None:
+        return block
+    after = _QUOTE_AFTER.match(text[end:end + 6])
+    if after:
+        opening = end + after.end()
+        close = min((i for i in (text.find("”", opening), text.find('"', opening)) if i != -1), default=-1)
+        if close != -1 and close - opening <= _REACH:
+            return Span.of(text, opening, close)
+    return None
+
+
+def _block_quote(text: str, start: int) -> Span | None:
+    """A reference that closes a paragraph announced by a colon ("the Qur'an:") cites that whole paragraph."""
+    line = text.rfind("\n", 0, start) + 1
+    if line == 0 or not text[line:start].strip() or not text[:line].rstrip().endswith(":"):
+        return None
+    finish = start
+    while finish > line and text[finish - 1].isspace():
+        finish -= 1
+    return Span.of(text, line, finish)
+
+
+def _number(value: str) -> int:
+    if value.isdigit():
+        return int(value)
+    total = 0
+    for letter, following in zip(value.upper(), [*value.upper()[1:], ""], strict=True):
+        worth = _ROMAN[letter]
+        total += -worth if following and _ROMAN[following] > worth else worth
+    return total
+
+
+def _dash(value: str) -> str:
+    return re.sub(r"\s*[-–]\s*", "-", value)

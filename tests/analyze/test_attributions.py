@@ -1,0 +1,50 @@
+"""Attributions: source, cue and content of reported speech, vague sources marked as such."""
+
+from __future__ import annotations
+
+from conftest import requires_shared
+from onrecord.analyze import ANALYSES
+from onrecord.pipeline import analyze_source
+from onrecord.read import read_bytes
+from onrecord.record import Record
+
+# Only the layers these analyses read, so that the tests stay fast and about them.
+STEPS = tuple(s for s in ANALYSES if s.layer in ("sentences", "enumerations", "attributions", "citations"))
+
+def _record(text: str) -> Record:
+    return analyze_source(read_bytes(text.encode("utf-8"), "speech.txt"), steps=STEPS)
+
+
+def _triples(record: Record) -> list[tuple[str | None, str | None, str]]:
+    return [(a.source.span.text if a.source else None, a.cue.text if a.cue else None, a.content.text)
+            for a in record.attributions]
+
+
+def test_attributions_indirect_speech() -> None:
+    record = _record("The minister stated that the talks had failed.\n")
+    assert _triples(record) == [("The minister", "stated", "that the talks had failed")]
+    assert record.attributions[0].kind == "indirect"
+
+
+def test_attributions_according_to_and_words_of() -> None:
+    record = _record("According to the ministry, the border is closed. In the words of the envoy, peace is near.\n")
+    assert _triples(record) == [("the ministry", "According to", "the border is closed"),
+                                ("the envoy", "In the words of", "peace is near")]
+
+
+def test_attributions_vague_source() -> None:
+    record = _record("Some analysts say that the deal is dead.\n")
+    [attribution] = record.attributions
+    assert attribution.source is not None and attribution.source.kind == "vague"
+
+
+@requires_shared
+def test_attributions_reference_sources(reference_record: Record) -> None:
+    found = {(a.source.span.text if a.source else None, a.cue.text if a.cue else None): a
+             for a in reference_record.attributions}
+    assert found[("the Leader of the Revolution", "In the words of")].content.text.startswith("“religious democracy” means")
+    assert found[("he", "stated")].content.text.startswith("that the Islamic Republic is meaningless")
+    assert found[("the Prime Minister of Iraq", "stated")].content.text == "that he had invited Martyr Soleimani to Iraq"
+    assert found[("DAESH", "claiming")].content.text.startswith("that the martyr-seeking fighters")
+    westerners = found[("Some Westerners", "say")]
+    assert westerners.source is not None and westerners.source.kind == "vague"

@@ -1,0 +1,50 @@
+"""Citations: Quran, Bible, UN resolutions and treaties, parsed, with the quoted words they support."""
+
+from __future__ import annotations
+
+from conftest import requires_shared
+from onrecord.analyze import ANALYSES
+from onrecord.pipeline import analyze_source
+from onrecord.read import read_bytes
+from onrecord.record import Record
+
+# Only the layers these analyses read, so that the tests stay fast and about them.
+STEPS = tuple(s for s in ANALYSES if s.layer in ("sentences", "enumerations", "attributions", "citations"))
+
+def _record(text: str) -> Record:
+    return analyze_source(read_bytes(text.encode("utf-8"), "speech.txt"), steps=STEPS)
+
+
+def test_citations_roman_surah_and_quote_before() -> None:
+    record = _record("As God says, “the earth shall be inherited by the righteous.” (The Holy Koran, XXI:105)\n")
+    [citation] = record.citations
+    assert (citation.work, citation.reference, citation.span.text) == ("Quran", "21:105", "(The Holy Koran, XXI:105)")
+    assert citation.quote is not None and citation.quote.text == "the earth shall be inherited by the righteous."
+
+
+def test_citations_block_quote_after_a_colon() -> None:
+    record = _record("According to the Qur'an:\nMankind was one nation. (Quran, II:213)\n")
+    [citation] = record.citations
+    assert (citation.reference, citation.quote.text if citation.quote else None) == ("2:213", "Mankind was one nation.")
+
+
+def test_citations_resolutions_and_bible() -> None:
+    record = _record("We recall Security Council resolutions 242 (1967) and 338 (1973), and Mark 11:23.\n")
+    assert [(c.work, c.reference) for c in record.citations] == [
+        ("UN Security Council resolution", "242 (1967)"), ("UN Security Council resolution", "338 (1973)"),
+        ("Bible", "Mark 11:23")]
+
+
+def test_citations_named_treaty_and_article() -> None:
+    record = _record("Under Article 51 of the Charter we act, as the Treaty on the Non-Proliferation of Nuclear Weapons allows.\n")
+    assert [(c.work, c.reference) for c in record.citations] == [
+        ("Charter of the United Nations", "Article 51"), ("Treaty on the Non-Proliferation of Nuclear Weapons", "")]
+
+
+@requires_shared
+def test_citations_reference_two_quran_citations(reference_record: Record) -> None:
+    found = [(c.work, c.reference, c.span.text, c.quote.text if c.quote else None) for c in reference_record.citations]
+    assert found == [
+        ("Quran", "43:54", "(Quran 43:54)", "So he belittled his people, and they obeyed him"),
+        ("Quran", "2:268", "(Quran 2:268)", "Satan threatens you with poverty and commands you to immorality"),
+    ]
