@@ -98,7 +98,7 @@ def score_mention(mention: Any, words: Lexicon) -> float:
 def _role(head: Any, words: Lexicon) -> tuple[float, Any]:
     """+/- when the actor is the object of a favouring or opposing verb (or noun) or of "against"."""
     token = head
-    while token.dep_ in ("conj", "appos", "compound") and token.head is not token:
+    while token.dep_ in ("conj", "appos", "compound") and token.head.i != token.i:
         token = token.head
     parent = token.head
     if token.dep_ == "pobj" and parent.lower_ in words.hostile_prepositions:
@@ -120,7 +120,7 @@ def _role(head: Any, words: Lexicon) -> tuple[float, Any]:
 
 def _clause(head: Any) -> Any:
     token = head
-    while token.head is not token and not (token.pos_ in ("VERB", "AUX") and token.dep_ in (*_CLAUSES, "ROOT")):
+    while token.head.i != token.i and not (token.pos_ in ("VERB", "AUX") and token.dep_ in (*_CLAUSES, "ROOT")):
         token = token.head
     return token
 

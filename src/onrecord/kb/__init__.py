@@ -30,7 +30,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
 
 from onrecord.errors import KnowledgeBaseError
 from onrecord.kb.entry import Entry, Role, surname_of

@@ -19,7 +19,7 @@ from onrecord.analyze.actors.matching import Found, match_names, resolve_past_ti
 from onrecord.analyze.actors.resolve import UNKNOWN, match_entities, match_surnames
 from onrecord.analyze.actors.speakers import resolve_label
 from onrecord.kb import KnowledgeBase, load_kb
-from onrecord.record import Actor, ActorType, Mention, Record, Span, Speaker
+from onrecord.record import Actor, ActorType, Mention, Record, Span
 
 __all__ = ["find_actors", "find_mentions"]
 
