@@ -157,13 +157,23 @@ def timeline(
 
 @app.command()
 def export(
-    format: Annotated[str, typer.Argument(help="Output format: parquet.")],
-    out: Annotated[Path, typer.Option("--out", help="Folder to write the files in.")],
+    format: Annotated[str, typer.Argument(help="Output format: parquet, qdpx, jsonl, csv or webanno.")],
+    out: Annotated[Path, typer.Option("--out", help="Where to write: a folder (parquet, csv) or a file.")],
     corpus: CorpusOption = Path(DEFAULT_PATH),
 ) -> None:
-    """Export the corpus: parquet writes one file per table (documents, turns, sentences, layers)."""
+    """Export the corpus: parquet (one file per table), qdpx (REFI-QDA project), jsonl (one Record per line),
+    csv (one file per layer) or webanno (W3C Web Annotation JSON-LD)."""
+    from onrecord.export import FORMATS, export as export_records, records_of
+
+    if format in FORMATS:
+        try:
+            written = export_records(records_of(corpus), format, out)
+        except OnrecordError as error:
+            fail(str(error))
+        print(f"{len(written)} files written to {out}")
+        return
     if format != "parquet":
-        fail(f"unknown export format, {format!r}, choose parquet", 2)
+        fail(f"unknown export format, {format!r}, choose parquet, {', '.join(FORMATS)}", 2)
     try:
         with _corpus(corpus) as store:
             written = store.export_parquet(out)

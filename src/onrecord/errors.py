@@ -37,3 +37,11 @@ class CorpusError(OnrecordError):
 
 class KnowledgeBaseError(OnrecordError):
     """A knowledge-base file of actors cannot be read, or an entry in it is malformed."""
+
+
+class ExportError(OnrecordError):
+    """Records cannot be exported or rendered as asked: unknown format, unwritable path."""
+
+
+class WebError(OnrecordError):
+    """The web reader cannot serve what was asked: unknown document or actor, bad address, refused host."""
