@@ -14,6 +14,7 @@ from typing import Any
 from onrecord.analyze.actors import find_actors
 from onrecord.analyze.attributions import find_attributions
 from onrecord.analyze.citations import find_citations
+from onrecord.analyze.claims import find_claims
 from onrecord.analyze.enumerations import find_enumerations
 from onrecord.analyze.sentences import find_sentences
 from onrecord.analyze.stance import find_stances
@@ -41,6 +42,7 @@ ANALYSES: tuple[Step, ...] = (
     Step("enumerations", find_enumerations),
     Step("attributions", find_attributions),
     Step("citations", find_citations),
+    Step("claims", find_claims),
 )
 
 

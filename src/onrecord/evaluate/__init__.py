@@ -9,7 +9,7 @@ from typing import Any
 
 from rich.console import Console
 
-from onrecord.evaluate import attribution, turns
+from onrecord.evaluate import attribution, checkworthy, turns
 
 
 @dataclass(frozen=True)
@@ -23,4 +23,5 @@ class Evaluation:
 EVALUATIONS: dict[str, Evaluation] = {
     "turns": Evaluation(turns.evaluate_turns, turns.show),
     "attribution": Evaluation(attribution.evaluate_attribution, attribution.show),
+    "checkworthy": Evaluation(checkworthy.evaluate_checkworthy, checkworthy.show),
 }

@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from onrecord.record import Record, Turn
-from onrecord.view import actors, structure
+from onrecord.view import actors, claims, structure
 
 _PREVIEW = 160
 
@@ -84,7 +84,7 @@ def _preview(text: str) -> str:
 
 
 # In order; later analyses add their sections here.
-SECTIONS: tuple[Section, ...] = (header, speakers, exchanges, notes, actors.actors, structure.doctrine, structure.quotations, structure.citations)
+SECTIONS: tuple[Section, ...] = (header, speakers, exchanges, notes, actors.actors, structure.doctrine, structure.quotations, structure.citations, claims.claims)
 
 
 def render(record: Record, *, sections: Iterable[Section] = SECTIONS) -> list[RenderableType]:
