@@ -27,6 +27,8 @@ app = typer.Typer(
 class OutputFormat(StrEnum):
     text = "text"
     json = "json"
+    md = "md"
+    html = "html"
 
 
 def fail(message: str, code: int = 1) -> NoReturn:
@@ -43,7 +45,7 @@ def report(error: OnrecordError | str) -> None:
 def analyze(
     files: Annotated[list[Path], typer.Argument(help="Transcript files: txt, md, html, pdf, docx, srt, vtt, json.")],
     json_output: Annotated[bool, typer.Option("--json", help="Print the Record as JSON (same as --format json).")] = False,
-    output_format: Annotated[OutputFormat, typer.Option("--format", help="Output: text or json.")] = OutputFormat.text,
+    output_format: Annotated[OutputFormat, typer.Option("--format", help="Output: text, json, or a brief in md or html.")] = OutputFormat.text,
     out: Annotated[Path | None, typer.Option("--out", help="Write the output to this file instead of the terminal.")] = None,
     max_bytes: Annotated[int, typer.Option("--max-bytes", help="Refuse files larger than this.", min=1)] = DEFAULT_MAX_BYTES,
     title: Annotated[str | None, typer.Option(help="Title of the document, over what the file says.")] = None,
@@ -59,6 +61,7 @@ def analyze(
     if date is not None and valid_date(date) is None:
         fail(f"--date is not a date, {date!r}, give it as YYYY-MM-DD", 2)
     as_json = json_output or output_format is OutputFormat.json
+    brief = None if as_json else _BRIEFS.get(output_format)
     records = []
     failed = 0
     for file in files:
@@ -68,11 +71,14 @@ def analyze(
             report(error)
             failed += 1
             continue
-        if not as_json and out is None:
+        if not as_json and brief is None and out is None:
             from onrecord.view.terminal import show
 
             show(records[-1], Console(highlight=False))
-    if as_json:
+    if brief is not None:
+        if records:
+            _emit(_brief(brief, records), out)
+    elif as_json:
         import json
 
         payload = to_json(records[0]) if len(records) == 1 and len(files) == 1 else json.dumps(
@@ -82,6 +88,19 @@ def analyze(
         _write_text(records, out)
     if failed:
         raise typer.Exit(1)
+
+
+_BRIEFS = {OutputFormat.md: "md", OutputFormat.html: "html"}
+
+
+def _brief(kind: str, records: list[Record]) -> str:
+    if kind == "html":
+        from onrecord.view.brief import brief_html
+
+        return brief_html(records)
+    from onrecord.view.brief_md import brief_markdown
+
+    return brief_markdown(records)
 
 
 def _emit(payload: str, out: Path | None) -> None:
@@ -130,8 +149,9 @@ def evaluate(
         evaluation.show(result, Console(highlight=False))
 
 
-# The corpus commands (add, ask, search, kwic, keyness, timeline, export) register themselves on ``app``.
-from onrecord import cli_corpus  # noqa: E402, F401
+# The corpus commands (add, ask, search, kwic, keyness, timeline, export) register themselves on ``app``,
+# and so do serve and report (the web reader and the brief of stored documents).
+from onrecord import cli_corpus, cli_web  # noqa: E402, F401
 
 
 def main() -> None:

@@ -163,7 +163,8 @@ def export(
 ) -> None:
     """Export the corpus: parquet (one file per table), qdpx (REFI-QDA project), jsonl (one Record per line),
     csv (one file per layer) or webanno (W3C Web Annotation JSON-LD)."""
-    from onrecord.export import FORMATS, export as export_records, records_of
+    from onrecord.export import FORMATS, records_of
+    from onrecord.export import export as export_records
 
     if format in FORMATS:
         try:

@@ -1,0 +1,33 @@
+"""The actor page: mentions across the corpus and stance over time as an inline SVG chart."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+
+from onrecord.corpus.stats import timeline
+from onrecord.errors import WebError
+from onrecord.view.charts import stance_series
+from onrecord.web import data
+from onrecord.web.app import page
+
+router = APIRouter()
+
+
+@router.get("/actors/{name}", response_class=HTMLResponse)
+def actor(request: Request, name: str) -> HTMLResponse:
+    """Where ``name`` (or another name of the same actor) is mentioned, and how each speaker treats it over time."""
+    with request.app.state.store.read() as connection:
+        mentions = data.mentions(connection, name[:200])
+        rows = timeline(connection, name[:200])
+    if not mentions and not rows:
+        raise WebError("no actor by this name in the corpus", name[:80], "search for another name")
+    by_time: dict[str, list[float]] = defaultdict(list)
+    for row in rows:
+        if row.get("stance") is not None:
+            by_time[str(row.get("date") or row.get("year") or "?")].append(float(row["stance"]))
+    series = [(label, sum(scores) / len(scores)) for label, scores in by_time.items()]
+    chart = stance_series(series, title=f"Stance toward {name} over time (mean of speakers per date)")
+    return page("actor.html.j2", name=name, mentions=mentions, rows=rows, chart=chart)

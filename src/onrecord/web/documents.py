@@ -1,0 +1,43 @@
+"""The corpus page (documents, filtered by speaker and date) and the document reader."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse
+
+from onrecord.errors import SpanError
+from onrecord.view.brief import brief_document, turn_views
+from onrecord.view.marks import Mark
+from onrecord.web import data
+from onrecord.web.app import page
+
+router = APIRouter()
+
+
+@router.get("/", response_class=HTMLResponse)
+def corpus(request: Request, speaker: str = "", since: str = "", until: str = "") -> HTMLResponse:
+    """Every document with date, speakers and counts; the filters come from a plain GET form."""
+    filters = data.Filters(speaker.strip()[:200], since.strip()[:10], until.strip()[:10])
+    with request.app.state.store.read() as connection:
+        found = data.documents(connection, filters)
+    return page("corpus.html.j2", documents=found, filters=filters, limit=data.LIMIT)
+
+
+@router.get("/documents/{document_id}", response_class=HTMLResponse)
+def reader(request: Request, document_id: str, start: Annotated[int | None, Query(ge=0)] = None,
+           end: Annotated[int | None, Query(ge=0)] = None) -> HTMLResponse:
+    """A document as a conversation, with toggles for each layer; ``start``/``end`` highlight a span (``#hit``)."""
+    with request.app.state.store.read() as connection:
+        record = data.record(connection, document_id)
+    extra = []
+    if start is not None and end is not None:
+        if not start < end <= len(record.document.text):
+            raise SpanError("the span is not inside the document", f"{start}-{end}",
+                           f"give 0 <= start < end <= {len(record.document.text)}")
+        extra.append(Mark(start, end, "m-hit", "hit", "the evidence you followed"))
+    view = brief_document(record)
+    view.turns = turn_views(record, extra=extra)
+    highlighted = record.document.text[start:end] if extra else ""
+    return page("reader.html.j2", d=view, highlighted=highlighted)

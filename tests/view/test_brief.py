@@ -1,0 +1,52 @@
+"""The brief: self-contained, every finding linked to an anchor in the full text, document text escaped."""
+
+from __future__ import annotations
+
+import re
+
+from typer.testing import CliRunner
+
+from conftest import EXAMPLE, ROOT
+from onrecord.cli import app
+from onrecord.record import Record
+from onrecord.view.brief import brief_html
+from onrecord.view.brief_md import brief_markdown, md
+
+runner = CliRunner()
+HOSTILE = ROOT / "tests" / "data" / "hostile.json"
+
+
+def test_brief_links_land_on_anchors(example_record: Record) -> None:
+    html = brief_html([example_record])
+    links = set(re.findall(r'href="#([^"]+)"', html))
+    assert links and links <= set(re.findall(r'id="([^"]+)"', html))
+    assert not re.search(r'(src|href)="(https?:)?//', html)
+    assert "<script" not in html
+
+
+def test_brief_markdown_links_land_on_anchors(example_record: Record) -> None:
+    text = brief_markdown([example_record])
+    links = set(re.findall(r"\]\(#([^)]+)\)", text))
+    assert links and links <= set(re.findall(r'<a id="([^"]+)"></a>', text))
+
+
+def test_brief_md_escapes_markup() -> None:
+    assert md("<script>x</script> [a](javascript:b) *c*") == (
+        r"&lt;script&gt;x&lt;/script&gt; \[a\]\(javascript:b\) \*c\*")
+
+
+def test_brief_cli_analyze_html_renders_hostile_text_as_text(tmp_path: object) -> None:
+    result = runner.invoke(app, ["analyze", str(HOSTILE), "--format", "html"])
+    assert result.exit_code == 0
+    for bad in ("<script>window", "<img src=x", "<b onmouseover", "<svg onload", 'href="javascript:'):
+        assert bad not in result.stdout
+    assert "&lt;img src=x onerror=&#34;window.__pwned=&#39;answer&#39;&#34;&gt;" in result.stdout
+
+
+def test_brief_cli_analyze_md_writes_the_file(tmp_path: object) -> None:
+    from pathlib import Path
+
+    out = Path(str(tmp_path)) / "brief.md"
+    result = runner.invoke(app, ["analyze", str(EXAMPLE), "--format", "md", "--out", str(out)])
+    assert result.exit_code == 0 and result.stdout == ""
+    assert out.read_text(encoding="utf-8").startswith("# ")

@@ -1,0 +1,94 @@
+"""The web app over HTTP (no browser): pages, errors, and untrusted text rendered as text."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from onrecord.cli_web import check_host
+from onrecord.errors import WebError
+from onrecord.web.app import create_app
+
+# What the hostile document would inject if any of it reached the page as markup.
+INJECTED = ("<script>window.__pwned", "<img src=x", "<b onmouseover", "<svg onload", 'href="javascript:')
+
+
+@pytest.fixture(scope="module")
+def client(web_corpus: Path) -> TestClient:
+    return TestClient(create_app(web_corpus))
+
+
+def _hostile_id(client: TestClient) -> str:
+    page = client.get("/", params={"speaker": "Jane Roe"}).text
+    (found,) = set(re.findall(r"/documents/([0-9a-f]{16})", page))
+    return found
+
+
+def test_app_corpus_page_escapes_titles_and_speakers(client: TestClient) -> None:
+    page = client.get("/").text
+    assert not any(bad in page for bad in INJECTED)
+    assert "&lt;script&gt;window.__pwned = &#39;title&#39;&lt;/script&gt;Hostile" in page
+
+
+def test_app_reader_escapes_text_and_labels(client: TestClient) -> None:
+    response = client.get(f"/documents/{_hostile_id(client)}")
+    assert response.status_code == 200
+    assert not any(bad in response.text for bad in INJECTED)
+    assert "&lt;b onmouseover=&#34;window.__pwned=&#39;label&#39;&#34;&gt;Jane Roe&lt;/b&gt;" in response.text
+    assert "script-src 'self'" in response.headers["content-security-policy"]
+
+
+def test_app_reader_highlights_the_requested_span(client: TestClient) -> None:
+    document = _hostile_id(client)
+    text = client.get(f"/documents/{document}").text
+    response = client.get(f"/documents/{document}", params={"start": 0, "end": 100000})
+    assert response.status_code == 400 and "the span is not inside the document" in response.text
+    assert "class=\"m-hit" not in text
+
+
+def test_app_ask_results_escape_evidence(client: TestClient) -> None:
+    response = client.get("/ask", params={"q": "What did Israel say about Iran?"})
+    assert response.status_code == 200
+    assert not any(bad in response.text for bad in INJECTED)
+    links = re.findall(r'class="evidence-link" href="([^"]+)"', response.text)
+    assert links
+    followed = client.get(links[0].replace("&amp;", "&"))
+    assert followed.status_code == 200 and 'id="hit"' in followed.text and "class=\"m-hit" in followed.text
+
+
+@pytest.mark.parametrize("path", ["/documents/nope", "/static/../../etc/passwd", "/static/%2e%2e/app.py",
+                                  "/static/..%2F..%2Fcorpus%2F__init__.py", "/documents/..%2F..%2Fetc%2Fpasswd",
+                                  "/actors/nobody%20at%20all"])
+def test_app_paths_cannot_leave_the_corpus(client: TestClient, path: str) -> None:
+    response = client.get(path)
+    assert response.status_code == 404
+    assert "root:" not in response.text and "import" not in response.text
+    assert "<script>" not in response.text.replace('<script src="/static/htmx.min.js" defer></script>', "")
+
+
+def test_app_serves_vendored_htmx(client: TestClient) -> None:
+    response = client.get("/static/htmx.min.js")
+    assert response.status_code == 200 and "htmx" in response.text[:2000]
+
+
+def test_app_filters_documents_by_date(client: TestClient) -> None:
+    page = client.get("/", params={"since": "2020-01-01", "until": "2020-12-31"}).text
+    assert len(set(re.findall(r"/documents/([0-9a-f]{16})", page))) == 1
+
+
+def test_app_check_host_refuses_non_local_unless_explicit() -> None:
+    check_host("127.0.0.1", explicit=False)
+    check_host("::1", explicit=False)
+    check_host("0.0.0.0", explicit=True)
+    with pytest.raises(WebError) as caught:
+        check_host("0.0.0.0", explicit=False)
+    assert str(caught.value) == "refusing to serve beyond this machine, 0.0.0.0, pass --host 0.0.0.0 explicitly to allow it"
+
+
+def test_app_actor_page_draws_an_escaped_page(client: TestClient) -> None:
+    response = client.get("/actors/<script>")
+    assert response.status_code == 200
+    assert "<h1>&lt;script&gt;</h1>" in response.text and not any(bad in response.text for bad in INJECTED)
