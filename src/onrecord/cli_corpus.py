@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -19,8 +21,14 @@ CorpusOption = Annotated[Path, typer.Option("--corpus", help="The corpus file (S
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 
 
-def _corpus(path: Path) -> Corpus:
-    return Corpus(path)
+@contextmanager
+def _corpus(path: Path) -> Iterator[Corpus]:
+    """The corpus at ``path``; a library error inside the block becomes one ``Error:`` line and exit 1."""
+    try:
+        with Corpus(path) as corpus:
+            yield corpus
+    except OnrecordError as error:
+        fail(str(error))
 
 
 def _print_json(payload: Any) -> None:
@@ -175,9 +183,6 @@ def export(
         return
     if format != "parquet":
         fail(f"unknown export format, {format!r}, choose parquet, {', '.join(FORMATS)}", 2)
-    try:
-        with _corpus(corpus) as store:
-            written = store.export_parquet(out)
-    except OnrecordError as error:
-        fail(str(error))
+    with _corpus(corpus) as store:
+        written = store.export_parquet(out)
     print(f"{len(written)} files written to {out}")

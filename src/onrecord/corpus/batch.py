@@ -141,7 +141,8 @@ def _run_dask(chunks: list[list[str]], known: frozenset[str], scheduler: str) ->
         raise CorpusError(f"cannot reach the Dask scheduler ({error})", scheduler,
                           "start it with: dask scheduler, or check the address") from None
     with client:
-        shared = client.scatter(known, broadcast=True)  # type: ignore[no-untyped-call]
+        # scatter takes a list as many items: wrap the set so that it travels, once per worker, as one.
+        [shared] = client.scatter([known], broadcast=True)  # type: ignore[no-untyped-call]
         workers = max(len(client.scheduler_info().get("workers", {})), 1)
 
         def first(pending: set[Any]) -> tuple[set[Any], set[Any]]:

@@ -71,8 +71,8 @@ def _years(text: str) -> tuple[tuple[int | None, int | None], str]:
 
 
 def _speakers(connection: sqlite3.Connection, text: str) -> tuple[tuple[str, ...], set[str]]:
-    """Speaker labels whose distinctive name (a capitalized word of 4+ letters) the question contains."""
-    capitalized = {w for w in _WORD.findall(text) if w[:1].isupper() and len(w) >= 4}
+    """Speaker labels whose distinctive name (a capitalized word of 3+ letters) the question contains."""
+    capitalized = {w for w in _WORD.findall(text) if w[:1].isupper() and len(w) >= 3}
     if not capitalized:
         return (), set()
     labels: list[str] = []

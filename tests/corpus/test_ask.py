@@ -1,0 +1,61 @@
+"""Ask: verbatim evidence, the interviewer's question as a signal, speaker and year filters, CLI JSON."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from onrecord.cli import app
+from onrecord.corpus import Corpus
+from onrecord.corpus.query import parse
+
+
+def test_ask_quotes_the_answering_sentence(small_corpus: Path) -> None:
+    answer = Corpus(small_corpus).ask("Does the minister regret what was spent?", k=2)
+    assert [e["span"]["text"] for e in answer["evidence"]] == [
+        "We have no regrets about that spending.", "Critics said it was a waste of money."]
+    first = answer["evidence"][0]
+    assert {key: first[key] for key in ("title", "speaker", "span")} == {
+        "title": "Bridge interview, 12 March 2019", "speaker": "Jane Roe",
+        "span": {"start": 110, "end": 149, "text": "We have no regrets about that spending."}}
+
+
+def test_ask_finds_answers_through_the_interviewers_question(small_corpus: Path) -> None:
+    answer = Corpus(small_corpus).ask("Who asked the Norwegian engineers to come?", k=1)
+    assert answer["evidence"][0]["span"]["text"] == "The mayor of Bergen invited them after the flood."
+
+
+def test_ask_filters_by_year(small_corpus: Path) -> None:
+    answer = Corpus(small_corpus).ask("coastal towns and the harbour before 2020", k=5)
+    assert answer == {"question": "coastal towns and the harbour before 2020", "evidence": []}
+
+
+def test_ask_reads_speaker_and_years_from_the_question(small_corpus: Path) -> None:
+    question = parse(Corpus(small_corpus).reader(), "What did Roe say about the bridge since 2018?")
+    assert (question.terms, question.speakers, question.years) == (("bridge",), ("Jane Roe",), (2018, None))
+
+
+def test_ask_evidence_is_the_document_text(small_corpus: Path) -> None:
+    corpus = Corpus(small_corpus)
+    texts = dict(corpus.reader().execute("SELECT id, text FROM documents").fetchall())
+    for evidence in corpus.ask("harbour workers and fishing", k=5)["evidence"]:
+        span = evidence["span"]
+        assert texts[evidence["document"]][span["start"] : span["end"]] == span["text"]
+
+
+def test_ask_cli_prints_the_design_json(small_corpus: Path) -> None:
+    result = CliRunner().invoke(app, ["ask", "Who invited the engineers?", "--corpus", str(small_corpus), "-k", "1",
+                                      "--json"])
+    assert result.exit_code == 0
+    expected = Corpus(small_corpus).ask("Who invited the engineers?", k=1)
+    assert json.loads(result.stdout) == expected
+    assert list(expected["evidence"][0]) == ["document", "title", "speaker", "span", "score"]
+
+
+def test_ask_cli_without_corpus_is_one_error_line(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["ask", "anything", "--corpus", str(tmp_path / "none.db")])
+    assert result.exit_code == 1
+    assert result.stderr == (f"Error: no corpus at this path, {tmp_path / 'none.db'}, "
+                             "add documents first: onrecord add FILE --corpus PATH\n")

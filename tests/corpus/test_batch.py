@@ -1,0 +1,107 @@
+"""Adding at scale: worker processes, a real Dask cluster, SIGKILL mid-batch, a reader beside the writer."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+from onrecord.corpus import Corpus
+
+from .conftest import write_documents
+
+_WHOLE = ("SELECT count(*) FROM documents AS d WHERE json_array_length(d.record, '$.sentences')"
+          " != (SELECT count(*) FROM sentences AS s WHERE s.doc = d.rowid)")
+
+
+def _many(folder: Path, count: int, sentences: int) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for number in range(count):
+        lines = " ".join(f"Speaker {number} makes point {i} about harbour number {number * 1000 + i}."
+                         for i in range(sentences))
+        path = folder / f"doc_{number:03}.txt"
+        path.write_text(f"Document {number}\n{lines}\n", encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def test_batch_workers_store_the_same_documents(tmp_path: Path) -> None:
+    paths = write_documents(tmp_path / "docs")
+    with Corpus(tmp_path / "c.db") as corpus:
+        result = corpus.add(paths, workers=2)
+    assert (result.added, result.skipped, result.failed) == (2, 0, [])
+    rows = sqlite3.connect(tmp_path / "c.db").execute("SELECT count(*) FROM sentences").fetchone()
+    assert rows == (12,)
+
+
+def test_batch_dask_local_cluster_with_two_workers(tmp_path: Path) -> None:
+    from distributed import LocalCluster
+
+    paths = write_documents(tmp_path / "docs")
+    cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
+    with cluster, Corpus(tmp_path / "c.db") as corpus:
+        result = corpus.add([*paths, tmp_path / "missing.txt"], scheduler=cluster.scheduler_address)
+    assert (result.added, result.skipped, [path for path, _ in result.failed]) == (
+        2, 0, [str(tmp_path / "missing.txt")])
+
+
+def test_batch_sigkill_leaves_whole_documents_and_resumes(tmp_path: Path) -> None:
+    _many(tmp_path / "docs", 40, 60)
+    database = tmp_path / "c.db"
+    command = [sys.executable, "-c", "from onrecord.cli import main; main()", "add", str(tmp_path / "docs"),
+               "--corpus", str(database)]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    stored = 0
+    deadline = time.monotonic() + 120
+    while stored < 3 and time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.05)
+        if database.exists():
+            try:
+                stored = sqlite3.connect(database).execute("SELECT count(*) FROM documents").fetchone()[0]
+            except sqlite3.OperationalError:
+                stored = 0
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    connection = sqlite3.connect(database)
+    assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert connection.execute(_WHOLE).fetchone() == (0,)
+    assert 3 <= connection.execute("SELECT count(*) FROM documents").fetchone()[0] < 40
+    connection.close()
+    finished = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert finished.returncode == 0
+    connection = sqlite3.connect(database)
+    assert connection.execute("SELECT count(*) FROM documents").fetchone() == (40,)
+    assert connection.execute(_WHOLE).fetchone() == (0,)
+
+
+def test_batch_reader_never_sees_half_a_document(tmp_path: Path) -> None:
+    paths = _many(tmp_path / "docs", 12, 30)
+    database = tmp_path / "c.db"
+    Corpus(database).writer().close()  # the file exists before the reader opens it
+    failures: list[BaseException] = []
+
+    def write() -> None:
+        try:
+            with Corpus(database) as corpus:
+                corpus.add(paths)
+        except BaseException as error:  # the test reports it below
+            failures.append(error)
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    checks = 0
+    with Corpus(database) as reader:
+        while writer.is_alive() or checks == 0:
+            reader.ask("Which harbour does the speaker make a point about?", k=3)
+            assert reader.reader().execute(_WHOLE).fetchone() == (0,)
+            checks += 1
+    writer.join()
+    assert failures == []
+    assert checks > 1
+    assert sqlite3.connect(database).execute("SELECT count(*) FROM documents").fetchone() == (12,)

@@ -1,0 +1,49 @@
+"""Keyness (log-likelihood with Log Ratio) and actor timelines."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from onrecord.corpus import Corpus
+from onrecord.corpus.store import store
+from onrecord.errors import CorpusError
+from onrecord.record import Actor, Document, Mention, Record, Span, Speaker, Stance, Turn, document_id
+
+
+def test_stats_keyness_of_a_year(small_corpus: Path) -> None:
+    terms = Corpus(small_corpus).keyness("2021", by="year", limit=3)
+    assert terms == [
+        {"term": "harbour", "target": 3, "reference": 0, "g2": 5.86, "log_ratio": 3.31},
+        {"term": "coastal", "target": 2, "reference": 0, "g2": 3.91, "log_ratio": 2.73},
+        {"term": "towns", "target": 2, "reference": 0, "g2": 3.91, "log_ratio": 2.73},
+    ]
+
+
+def test_stats_keyness_rejects_an_unknown_unit(small_corpus: Path) -> None:
+    with pytest.raises(CorpusError, match="unknown keyness unit"):
+        Corpus(small_corpus).keyness("x", by="decade")
+
+
+def test_stats_timeline_counts_sentences_without_an_actors_layer(small_corpus: Path) -> None:
+    rows = Corpus(small_corpus).timeline("coastal towns")
+    assert [(r["date"], r["speaker"], r["mentions"], r["source"]) for r in rows] == [
+        ("2021-06-04", "Unnamed speaker", 2, "text")]
+
+
+def test_stats_timeline_uses_the_actors_layer(tmp_path: Path) -> None:
+    text = "Israel spoke. The Zionist regime answered."
+    record = Record(
+        document=Document(document_id(text), "t", "t.txt", "2015-09-30", "en", text),
+        speakers=(Speaker("s1", "A", "speaker"),),
+        turns=(Turn("t1", "s1", "statement", Span.of(text, 0, len(text))),),
+        actors=(Actor("a1", "Israel", "country", "Q801",
+                      (Mention(Span.of(text, 0, 6), "name"), Mention(Span.of(text, 14, 32), "epithet"))),),
+        stances=(Stance("a1", "s1", -0.5), Stance("a1", "s1", -0.9)),
+    )
+    with Corpus(tmp_path / "c.db") as corpus:
+        store(corpus.writer(), record)
+        rows = corpus.timeline("the Zionist regime")
+    assert [(r["date"], r["speaker"], r["mentions"], r["stance"], r["source"]) for r in rows] == [
+        ("2015-09-30", "A", 2, -0.7, "actors")]

@@ -1,0 +1,78 @@
+"""The corpus store: whole documents, duplicates skipped, failures reported, generic layers, migrations."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+from onrecord.corpus import Corpus
+from onrecord.corpus.schema import MIGRATIONS, migrate, version
+from onrecord.corpus.store import store
+from onrecord.record import Actor, Document, Mention, Record, Sentence, Span, Speaker, Turn, document_id
+
+from .conftest import write_documents
+
+
+def test_store_keeps_turns_sentences_and_search_index(small_corpus: Path) -> None:
+    connection = sqlite3.connect(small_corpus)
+    assert connection.execute("SELECT title, date, year FROM documents ORDER BY rowid").fetchall() == [
+        ("Bridge interview, 12 March 2019", "2019-03-12", 2019), ("Harbour speech, 4 June 2021", "2021-06-04", 2021)]
+    assert connection.execute("SELECT id, kind, question FROM turns WHERE doc = 1 ORDER BY rowid").fetchall() == [
+        ("t1", "note", None), ("t2", "question", None), ("t3", "answer", 2), ("t4", "question", None),
+        ("t5", "answer", 4)]
+    assert connection.execute("SELECT count(*) FROM sentences").fetchone() == (12,)
+    assert connection.execute(
+        "SELECT s.text FROM sentences_fts JOIN sentences AS s ON s.rowid = sentences_fts.rowid"
+        " WHERE sentences_fts MATCH 'regret'").fetchall() == [
+        ("Do you regret the money the ministry spent on the bridge?",), ("We have no regrets about that spending.",)]
+
+
+def test_store_spans_are_the_document_text(small_corpus: Path) -> None:
+    connection = sqlite3.connect(small_corpus)
+    rows = connection.execute(
+        "SELECT s.text, substr(d.text, s.start + 1, s.end - s.start) FROM sentences AS s"
+        " JOIN documents AS d ON d.rowid = s.doc").fetchall()
+    assert len(rows) == 12
+    assert all(stored == sliced for stored, sliced in rows)
+
+
+def test_store_skips_same_text_and_reports_failures(tmp_path: Path) -> None:
+    paths = write_documents(tmp_path / "docs")
+    copy = tmp_path / "docs" / "copy.txt"
+    copy.write_text(paths[0].read_text(encoding="utf-8"), encoding="utf-8")
+    with Corpus(tmp_path / "c.db") as corpus:
+        result = corpus.add([paths[0], copy, tmp_path / "missing.txt"])
+    assert (result.added, result.skipped, result.total) == (1, 1, 3)
+    assert result.failed == [(str(tmp_path / "missing.txt"), f"no such file, {tmp_path / 'missing.txt'}, check the path")]
+
+
+def test_store_keeps_any_layer_with_its_offsets(tmp_path: Path) -> None:
+    text = "Israel spoke. The Zionist regime answered."
+    record = Record(
+        document=Document(document_id(text), "t", "t.txt", None, "en", text),
+        speakers=(Speaker("s1", "A", "speaker"),),
+        turns=(Turn("t1", "s1", "statement", Span.of(text, 0, len(text))),),
+        sentences=(Sentence("n1", "t1", Span.of(text, 0, 13)),),
+        actors=(Actor("a1", "Israel", "country", "Q801",
+                      (Mention(Span.of(text, 0, 6), "name"), Mention(Span.of(text, 14, 32), "epithet"))),),
+    )
+    connection = sqlite3.connect(tmp_path / "c.db", isolation_level=None)
+    migrate(connection)
+    assert store(connection, record) is True
+    assert store(connection, record) is False
+    assert connection.execute("SELECT layer, item FROM findings").fetchall() == [("actors", 0)]
+    assert json.loads(connection.execute("SELECT data FROM findings").fetchone()[0])["name"] == "Israel"
+    assert connection.execute("SELECT path, start, end FROM spans ORDER BY start").fetchall() == [
+        ("mentions[0].span", 0, 6), ("mentions[1].span", 14, 32)]
+    assert connection.execute("SELECT name, actor FROM actor_names ORDER BY name").fetchall() == [
+        ("israel", "q801"), ("the zionist regime", "q801")]
+
+
+def test_schema_migrates_once(tmp_path: Path) -> None:
+    connection = sqlite3.connect(tmp_path / "c.db", isolation_level=None)
+    assert migrate(connection) == len(MIGRATIONS)
+    assert migrate(connection) == len(MIGRATIONS)
+    assert version(connection) == len(MIGRATIONS)
+    assert connection.execute("PRAGMA journal_mode").fetchone() == ("delete",)
+    assert Corpus(tmp_path / "c.db").writer().execute("PRAGMA journal_mode").fetchone() == ("wal",)
