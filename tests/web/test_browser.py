@@ -1,0 +1,135 @@
+"""The web reader and the brief in Debian's Chromium, driven by Playwright (one server for the module)."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import ROOT
+from onrecord.view.brief import brief_html
+from onrecord.web.app import create_app
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = ROOT / "test-artifacts"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
+
+pytestmark = pytest.mark.skipif(not CHROMIUM.is_file(), reason="Debian's chromium is not installed (make system-deps)")
+
+
+@pytest.fixture(scope="module")
+def server(web_corpus: Path) -> Iterator[str]:
+    import uvicorn
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    instance = uvicorn.Server(uvicorn.Config(create_app(web_corpus), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=instance.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not instance.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    instance.should_exit = True
+    thread.join(10)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+def _page(browser: Any) -> Any:
+    page = browser.new_page(viewport={"width": 1366, "height": 800})
+    page.on("dialog", lambda dialog: pytest.fail(f"a dialog opened: {dialog.message}"))
+    return page
+
+
+def _reference_url(page: Any, server: str) -> str:
+    page.goto(f"{server}/?speaker=Ahmadian")
+    return str(page.locator("#documents a").first.get_attribute("href"))
+
+
+def test_browser_reader_toggles_actors_and_jumps_to_doctrine(browser: Any, server: str, reference_record: Any) -> None:
+    page = _page(browser)
+    page.goto(server + _reference_url(page, server))
+    hostile = page.locator(".m-actor.s-hostile").first
+    before = hostile.evaluate("e => getComputedStyle(e).backgroundColor")
+    page.keyboard.press("Tab")
+    page.locator("#t-actors").check()
+    after = hostile.evaluate("e => getComputedStyle(e).backgroundColor")
+    assert before == "rgba(0, 0, 0, 0)" and after == "rgb(247, 212, 207)"
+    page.screenshot(path=str(ARTIFACTS / "reader-actors.png"))
+    page.locator("aside .tree a", has_text="3").first.click()
+    assert page.evaluate("location.hash") == "#e1-3"
+    target = page.locator("#e1-3 + .m-enum")
+    assert target.is_visible() and target.evaluate("e => e.getBoundingClientRect().top") < 800
+    assert reference_record.document.text.find(target.inner_text()[:40]) >= 0
+    page.screenshot(path=str(ARTIFACTS / "reader-doctrine.png"))
+    page.close()
+
+
+def test_browser_ask_evidence_link_lands_on_the_highlighted_span(browser: Any, server: str) -> None:
+    page = _page(browser)
+    page.goto(f"{server}/ask")
+    page.fill("input[name=q]", "What are the characteristics of DAESH?")
+    page.keyboard.press("Enter")
+    page.wait_for_selector(".evidence-link")
+    page.screenshot(path=str(ARTIFACTS / "ask.png"))
+    quoted = page.locator(".evidence blockquote").first.inner_text()
+    page.locator(".evidence-link").first.click()
+    page.wait_for_selector(".m-hit")
+    assert page.evaluate("location.hash") == "#hit"
+    hit = page.locator(".m-hit")
+    assert " ".join(hit.all_inner_texts()).split() == quoted.split()
+    assert hit.first.evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(255, 240, 106)"
+    assert 0 <= hit.first.evaluate("e => e.getBoundingClientRect().top") < 800
+    page.screenshot(path=str(ARTIFACTS / "evidence.png"))
+    page.close()
+
+
+def test_browser_no_script_from_a_hostile_document_runs(browser: Any, server: str, web_corpus: Path,
+                                                        tmp_path: Path) -> None:
+    from onrecord.export import records_of
+
+    hostile = next(r for r in records_of(web_corpus) if "Hostile" in r.document.title)
+    brief = tmp_path / "hostile.html"
+    brief.write_text(brief_html([hostile]), encoding="utf-8")
+    page = _page(browser)
+    urls = [f"{server}/", f"{server}/documents/{hostile.document.id}", f"{server}/ask?q=harbour+rebuilt+Israel",
+            brief.as_uri()]
+    for url in urls:
+        page.goto(url)
+        page.mouse.move(200, 200)
+        for link in page.locator("a").all()[:40]:
+            link.hover()
+        assert page.evaluate("typeof window.__pwned") == "undefined", url
+    page.goto(urls[1])
+    assert page.locator(".turn .who", has_text="<b onmouseover").count() == 1
+    page.screenshot(path=str(ARTIFACTS / "hostile.png"))
+    page.close()
+
+
+def test_browser_brief_opens_with_no_network_request(browser: Any, reference_record: Any) -> None:
+    brief = ARTIFACTS / "brief.html"
+    brief.write_text(brief_html([reference_record]), encoding="utf-8")
+    page = _page(browser)
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(brief.as_uri())
+    page.wait_for_load_state("networkidle")
+    assert requests == [brief.as_uri()]
+    page.screenshot(path=str(ARTIFACTS / "brief.png"))
+    page.close()
