@@ -43,7 +43,7 @@ def test_turns_word_positions_compare_any_format() -> None:
 def test_turns_missing_data_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(EvaluationError, match="no gold data there"):
         evaluate_turns(tmp_path / "nothing")
-    with pytest.raises(EvaluationError, match="no \\*.turns.json gold files"):
+    with pytest.raises(EvaluationError, match=r"no \*.turns.json gold files"):
         evaluate_turns(tmp_path)
 
 
