@@ -76,3 +76,15 @@ def test_schema_migrates_once(tmp_path: Path) -> None:
     assert version(connection) == len(MIGRATIONS)
     assert connection.execute("PRAGMA journal_mode").fetchone() == ("delete",)
     assert Corpus(tmp_path / "c.db").writer().execute("PRAGMA journal_mode").fetchone() == ("wal",)
+
+
+def test_store_gives_back_the_whole_record(small_corpus: Path) -> None:
+    from onrecord.corpus.store import record_of
+    from onrecord.pipeline import analyze
+
+    connection = sqlite3.connect(small_corpus)
+    (document,) = connection.execute("SELECT id FROM documents WHERE rowid = 1").fetchone()
+    stored = record_of(connection, document)
+    assert stored is not None
+    assert stored == analyze(stored.document.source)
+    assert record_of(connection, "0000000000000000") is None

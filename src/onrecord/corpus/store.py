@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from onrecord.record import Record, to_dict
+from onrecord.record import Record, from_dict, to_dict
 
 # The layers every record has and the corpus keeps in their own tables; every other layer is generic.
 CORE_LAYERS = frozenset({"schema", "document", "speakers", "turns", "exchanges", "sentences"})
@@ -62,7 +62,7 @@ def _insert_document(connection: sqlite3.Connection, record: Record) -> int:
         "INSERT INTO documents (id, title, source, date, year, language, format, words, text, record)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (d.id, d.title, d.source, d.date, year_of(d.date, d.source), d.language, d.format, len(d.text.split()),
-         d.text, json.dumps(to_dict(record), ensure_ascii=False)),
+         d.text, _record_json(record)),
     )
     doc = int(cursor.lastrowid or 0)
     connection.executemany(
@@ -70,6 +70,23 @@ def _insert_document(connection: sqlite3.Connection, record: Record) -> int:
         [(doc, s.id, s.label, s.role, s.actor) for s in record.speakers],
     )
     return doc
+
+
+def _record_json(record: Record) -> str:
+    """The record as JSON without ``document.text`` (stored once, in its own column): a third of the file."""
+    data = to_dict(record)
+    data["document"] = {key: value for key, value in data["document"].items() if key != "text"}
+    return json.dumps(data, ensure_ascii=False)
+
+
+def record_of(connection: sqlite3.Connection, document_id: str) -> Record | None:
+    """The stored Record of a document, text included, or None."""
+    row = connection.execute("SELECT record, text FROM documents WHERE id = ?", (document_id,)).fetchone()
+    if row is None:
+        return None
+    data = json.loads(row[0])
+    data["document"]["text"] = row[1]
+    return from_dict(data)
 
 
 def _insert_turns(connection: sqlite3.Connection, doc: int, record: Record) -> dict[str, int]:

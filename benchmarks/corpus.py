@@ -1,0 +1,124 @@
+"""Corpus benchmark: add throughput (1 and 2 workers, and against bare spaCy), ask/search latency, size, memory.
+
+Usage: python benchmarks/corpus.py --sample 100 [--data ../shared/data] [--queries 200] [--keep DIR]
+
+The sample is the reference interview plus ``--sample`` UN General Debate speeches taken evenly across the
+sessions (every k-th file in sorted order). Each ``add`` runs into a fresh corpus file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from onrecord.corpus import AddResult, Corpus
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def sample(data: Path, size: int) -> list[str]:
+    speeches = sorted((data / "ungdc").rglob("*_*_*.txt"))
+    step = max(len(speeches) // max(size, 1), 1)
+    return [str(data / "seed" / "000_7bfc00263638301d.txt"), *map(str, speeches[::step][:size])]
+
+
+def rss_mb() -> float:
+    """Resident memory of this process now, in MB."""
+    pages = int(Path("/proc/self/statm").read_text().split()[1])
+    return pages * resource.getpagesize() / 1e6
+
+
+def bare_spacy(files: list[str]) -> float:
+    """Documents/s of spaCy alone (same pipeline, same batch size) over the same texts."""
+    from onrecord.nlp import english
+    from onrecord.read import read
+
+    texts = [read(f).text for f in files]
+    nlp = english()
+    start = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=8):
+        pass
+    return len(texts) / (time.perf_counter() - start)
+
+
+def add(files: list[str], database: Path, workers: int) -> dict[str, Any]:
+    memory: list[float] = []
+
+    def progress(result: AddResult, _: str | None) -> None:
+        done = result.added + result.skipped + len(result.failed)
+        if done in (result.total // 2, result.total):
+            memory.append(round(rss_mb(), 1))
+
+    start = time.perf_counter()
+    with Corpus(database) as corpus:
+        result = corpus.add(files, workers=workers, progress=progress)
+        corpus.writer().execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    seconds = time.perf_counter() - start
+    return {"workers": workers, "documents": result.added, "failed": len(result.failed), "seconds": round(seconds, 1),
+            "documents_per_s": round(result.added / seconds, 2), "writer_rss_mb_at_half_and_end": memory}
+
+
+def latency(run: Callable[[str], Any], queries: list[str]) -> dict[str, float]:
+    times = []
+    for query in queries:
+        start = time.perf_counter()
+        run(query)
+        times.append((time.perf_counter() - start) * 1000)
+    times.sort()
+    return {"p50_ms": round(statistics.median(times), 1), "p95_ms": round(times[int(0.95 * (len(times) - 1))], 1)}
+
+
+def queries(database: Path, count: int) -> list[str]:
+    """The question set, then the first eight words of random stored sentences, ``count`` in all."""
+    questions = [q["question"] for q in json.loads((ROOT / "tests" / "data" / "questions.json").read_text())["questions"]]
+    with Corpus(database) as corpus:
+        sentences = [row[0] for row in corpus.reader().execute("SELECT text FROM sentences WHERE length(text) > 60")]
+    random.Random(7).shuffle(sentences)
+    made = [" ".join(s.split()[:8]) for s in sentences[: max(count - len(questions), 0)]]
+    return (questions + made)[:count]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sample", type=int, default=100, help="UN speeches besides the reference interview")
+    parser.add_argument("--data", default=str(ROOT.parent / "shared" / "data"))
+    parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument("--keep", default=None, help="folder to keep the corpus files in")
+    arguments = parser.parse_args()
+    files = sample(Path(arguments.data), arguments.sample)
+    folder = Path(arguments.keep or tempfile.mkdtemp(prefix="onrecord-bench-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    report: dict[str, Any] = {"documents": len(files)}
+    report["spacy_documents_per_s"] = round(bare_spacy(files), 2)
+    for workers in (1, 2):
+        database = folder / f"bench_{workers}.db"
+        for leftover in folder.glob(f"bench_{workers}.db*"):
+            leftover.unlink()
+        report[f"add_{workers}"] = add(files, database, workers)
+    one, two = report["add_1"]["documents_per_s"], report["add_2"]["documents_per_s"]
+    report["ratio_2_to_1_workers"] = round(two / one, 2)
+    report["ratio_add_1_to_spacy"] = round(one / report["spacy_documents_per_s"], 2)
+    database = folder / "bench_1.db"
+    with Corpus(database) as corpus:
+        words = corpus.reader().execute("SELECT sum(words) FROM documents").fetchone()[0]
+        asked = queries(database, arguments.queries)
+        corpus.ask(asked[0])  # load wordllama once, outside the timing
+        report["words"] = words
+        report["db_mb_per_million_words"] = round(database.stat().st_size / 1e6 / (words / 1e6), 1)
+        report["ask"] = latency(lambda q: corpus.ask(q, k=5), asked)
+        report["search"] = latency(lambda q: corpus.search(q, limit=20), asked)
+    report["peak_rss_mb_parent"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1000, 1)
+    report["peak_rss_mb_largest_worker"] = round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1000, 1)
+    print(json.dumps(report, indent=2))
+
+
+if __name__ == "__main__":
+    main()
