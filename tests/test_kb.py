@@ -52,3 +52,14 @@ def test_kb_malformed_user_file_names_file_line_and_field(tmp_path: Path, text: 
     with pytest.raises(KnowledgeBaseError) as error:
         load_kb(user)
     assert str(error.value) == message.format(f=user)
+
+
+def test_kb_undated_title_names_a_person_only_after_long_tenure() -> None:
+    kb = load_kb()
+    assert kb.holder("Leader of the Revolution", None) == "ali-khamenei"
+    assert kb.holder("Prime Minister of Iraq", None) is None
+    assert kb.office("Iraqi Prime Minister") == "office:prime minister of iraq"
+    assert kb.entries["office:prime minister of iraq"].name == "Prime Minister of Iraq"
+    assert kb.holder("President of Syria", "1970-01-01") is None
+    assert kb.office("President of Syria") == "office:president of syria"
+    assert kb.entries[kb.cities["damascus"]].type == "place"

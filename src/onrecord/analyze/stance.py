@@ -3,9 +3,12 @@
 Per sentence, the sentiment goes to the actor the clause is about, through the dependency parse: the
 object of "fight" or of "against" is opposed, the object of "support" favoured (``hostile_verbs``...), and
 the words of the mention's own clause (not of the whole sentence) carry their valence, from the domain lexicon
-``data/stance-lexicon.yaml`` first and vaderSentiment's lexicon otherwise. Negation ("not", "no one")
-flips a clause. A speaker's score for an actor is the mean over the sentences that carry one, damped for
-thin evidence, so mixed treatment shows as a small score with evidence on both sides.
+``data/stance-lexicon.yaml`` alone when the clause has any of its words, vaderSentiment's lexicon otherwise;
+what the sentence calls the actor ("X was a terrorist organization", "the sedition of X") counts in full, and
+the words of someone else's claim ("DAESH issued a statement claiming ...") do not count. Negation ("not",
+"no one") flips a clause. A speaker's score for an actor is the mean over the sentences that carry evidence
+(|score| >= 0.15; neutral mentions do not pull it toward 0), damped for thin evidence, so mixed treatment
+shows as a small score with evidence on both sides.
 """
 
 from __future__ import annotations
@@ -25,6 +28,9 @@ _CLAUSES = frozenset({"conj", "advcl", "ccomp", "relcl", "acl", "parataxis", "xc
 _NEGATORS = frozenset({"not", "n't", "never", "no", "nobody", "nothing", "none", "neither", "nor"})
 _EVIDENCE = 6
 _ROLE = 0.7
+_MINIMUM = 0.15  # a sentence below this carries no evidence and does not dilute the mean toward 0
+# Verbs whose complement is someone else's words ("DAESH issued a statement claiming ... a successful operation").
+_REPORTING = frozenset({"claim", "say", "allege", "announce", "declare", "boast", "assert", "pretend"})
 
 
 @dataclass(frozen=True)
@@ -32,6 +38,7 @@ class Lexicon:
     """Word valences and the verbs and prepositions that make their object an adversary or a friend."""
 
     valence: dict[str, float]
+    domain: frozenset[str]
     hostile_verbs: frozenset[str]
     favourable_verbs: frozenset[str]
     hostile_prepositions: frozenset[str]
@@ -45,7 +52,7 @@ def lexicon() -> Lexicon:
     data = yaml.safe_load((resources.files("onrecord") / "data" / "stance-lexicon.yaml").read_text(encoding="utf-8"))
     valence = {word: float(v) / 4 for word, v in SentimentIntensityAnalyzer().lexicon.items()}
     valence.update({word: float(v) for word, v in data["valence"].items()})
-    return Lexicon(valence, frozenset(data["hostile_verbs"]), frozenset(data["favourable_verbs"]),
+    return Lexicon(valence, frozenset(data["valence"]), frozenset(data["hostile_verbs"]), frozenset(data["favourable_verbs"]),
                    frozenset(data["hostile_prepositions"]))
 
 
@@ -68,7 +75,7 @@ def find_stances(record: Record, doc: Any) -> list[Stance]:
             sentence = record.sentences[index]
             holder = speaker_of.get(sentence.turn)
             value = sum(values) / len(values)
-            if holder is not None and abs(value) >= 0.05:
+            if holder is not None and abs(value) >= _MINIMUM:
                 scores[(actor.id, holder)].append((value, sentence.span))
     return [_stance(actor, holder, found) for (actor, holder), found in scores.items()]
 
@@ -88,11 +95,34 @@ def score_mention(mention: Any, words: Lexicon) -> float:
     if verb is not None and _negated(verb) and not any(c.lower_ == "if" for c in verb.children):
         role = -role  # "no one can eliminate Hamas"; but "if Daesh had not been eliminated" stays hostile
     clause = _clause(head)
-    tone = sum(words.valence.get(t.lemma_.lower(), words.valence.get(t.lower_, 0.0)) for t in _tokens(clause, mention))
+    tone = _tone(_tokens(clause, mention), words)
     if _negated(clause):
         tone = -tone
     tone += sum(words.valence.get(t.lemma_.lower(), 0.0) for t in mention)
     return max(-1.0, min(1.0, role + 0.5 * max(-1.0, min(1.0, tone))))
+
+
+def _tone(tokens: list[Any], words: Lexicon) -> float:
+    """The valence of a clause's words; the domain lexicon's words, where the clause has any, speak alone
+    ("a fabricated creation of intelligence agencies" is hostile, whatever "creation" means in general)."""
+    def lemma(token: Any) -> str:
+        return str(token.lemma_.lower() if token.lemma_.lower() in words.valence else token.lower_)
+
+    domain = [t for t in tokens if lemma(t) in words.domain]
+    return sum(words.valence.get(lemma(t), 0.0) for t in (domain or tokens))
+
+
+def _described(token: Any, words: Lexicon) -> float | None:
+    """What the sentence calls the actor: the predicate of "X was a terrorist organization", the noun of "the
+    sedition of X"; ``None`` when neither applies or the words are neutral."""
+    if token.dep_ == "nsubj" and token.head.lemma_ == "be":
+        predicate = [t for c in token.head.children if c.dep_ in ("attr", "acomp") for t in c.subtree]
+        tone = _tone(predicate, words)
+    elif token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN":
+        tone = _tone([token.head.head], words)
+    else:
+        return None
+    return max(-1.0, min(1.0, tone)) if tone else None
 
 
 def _role(head: Any, words: Lexicon) -> tuple[float, Any]:
@@ -103,6 +133,9 @@ def _role(head: Any, words: Lexicon) -> tuple[float, Any]:
     parent = token.head
     if token.dep_ == "pobj" and parent.lower_ in words.hostile_prepositions:
         return -_ROLE, None
+    described = _described(token, words)
+    if described is not None:
+        return described, None
     if token.dep_ == "attr":  # "the enemy has been the United States": what the subject calls it
         subject = next((c for c in parent.children if c.dep_ == "nsubj"), None)
         if subject is not None and subject.lemma_.lower() in words.valence:
@@ -131,6 +164,9 @@ def _tokens(clause: Any, mention: Any) -> list[Any]:
     for child in clause.children:
         if child.dep_ in _CLAUSES and not (child.left_edge.i <= mention.start and mention.end - 1 <= child.right_edge.i):
             skip.update(t.i for t in child.subtree)
+    for token in clause.subtree:
+        if token.lemma_.lower() in _REPORTING and token.i != clause.i:
+            skip.update(t.i for t in token.subtree)
     return [t for t in clause.subtree if t.i not in skip and not (mention.start <= t.i < mention.end)]
 
 

@@ -20,10 +20,21 @@ and a name the user gives takes that name away from every bundled actor. The for
           - {titles: [Supreme Leader of Iran], from: 1989-06-04, to: null}
 
 Dates are ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``. Loading is lazy and cached per file (see ``load_kb``).
+
+Two kinds of actors are derived from the file rather than written in it. Every role title has an **office**
+(id ``office:<first title, lower case>``, type ``other``, named by the first title of its most recent
+holder's role): a title goes to the office, not to a person, whenever no single holder is certain. With a
+document date that is when nobody (or more than one person) held the title then; **without a date, a title
+goes to a person only when that person holds it now and has held it for at least ``RELIABLE_YEARS`` (20)
+years** ("the Leader of the Revolution" is Ali Khamenei, in office since 1989; "the Prime Minister of Iraq"
+in an undated text is the office, since an undated text may be about any of its holders). Every capital has
+a **city** (id ``city:<name, lower case>``, type ``place``), which the resolver picks when the capital is
+named as a place ("a visit to Doha", "in Damascus") rather than as its government.
 """
 
 from __future__ import annotations
 
+import datetime
 import functools
 import os
 from collections.abc import Iterator
@@ -36,7 +47,9 @@ from onrecord.kb.entry import Entry, Role, surname_of
 from onrecord.kb.parse import parse_kb
 from onrecord.record import MentionForm
 
-__all__ = ["Entry", "KnowledgeBase", "Role", "load_kb", "parse_kb", "surname_of"]
+__all__ = ["RELIABLE_YEARS", "Entry", "KnowledgeBase", "Role", "load_kb", "parse_kb", "surname_of"]
+
+RELIABLE_YEARS = 20  # an undated title is its holder's only after this long in office (see the module doc)
 
 
 # Compared by identity: load_kb caches one per file, and matchers are cached per knowledge base.
@@ -48,15 +61,24 @@ class KnowledgeBase:
     names: dict[str, tuple[tuple[str, MentionForm], ...]] = field(default_factory=dict)
     titles: dict[str, tuple[tuple[str, Role], ...]] = field(default_factory=dict)
     surnames: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    offices: dict[str, str] = field(default_factory=dict)
+    cities: dict[str, str] = field(default_factory=dict)
 
     def holder(self, title: str, date: str | None) -> str | None:
-        """Who held ``title`` on ``date``; with no date, the most recent holder."""
+        """Who held ``title`` on ``date``, if exactly one person did; with no date, only a holder in office now
+        for at least ``RELIABLE_YEARS`` years (else ``None``: see ``office``)."""
         candidates = self.titles.get(title.lower(), ())
         if date is not None:
-            held = [actor for actor, role in candidates if role.holds(date)]
-            return held[0] if len(held) == 1 else None
-        latest = max(candidates, key=lambda pair: pair[1].start or "", default=None)
-        return latest[0] if latest else None
+            held = {actor for actor, role in candidates if role.holds(date)}
+            return held.pop() if len(held) == 1 else None
+        current = {actor for actor, role in candidates if role.end is None}
+        since = (datetime.date.today() - datetime.timedelta(days=365.25 * RELIABLE_YEARS)).isoformat()
+        reliable = [actor for actor, role in candidates if role.end is None and (role.start or "9") <= since]
+        return reliable[0] if len(current) == 1 and reliable else None
+
+    def office(self, title: str) -> str | None:
+        """The office a title names, whoever holds it: the actor for a title no single person can be given."""
+        return self.offices.get(title.lower())
 
 
 def load_kb(path: str | os.PathLike[str] | None = None) -> KnowledgeBase:
@@ -111,9 +133,32 @@ def _index(entries: dict[str, Entry], user: set[str]) -> KnowledgeBase:
                 titles.setdefault(title.lower(), []).append((entry.id, role))
         if entry.surname:
             surnames.setdefault(entry.surname.lower(), []).append(entry.id)
+    derived = {**_offices(titles), **_cities(entries, names)}
     return KnowledgeBase(
-        entries,
+        {**entries, **{entry.id: entry for entry, _ in derived.values()}},
         {key: tuple(value) for key, value in names.items()},
         {key: tuple(value) for key, value in titles.items()},
         {key: tuple(value) for key, value in surnames.items()},
+        {key: entry.id for key, (entry, kind) in derived.items() if kind == "office"},
+        {key: entry.id for key, (entry, kind) in derived.items() if kind == "city"},
     )
+
+
+def _offices(titles: dict[str, list[tuple[str, Role]]]) -> dict[str, tuple[Entry, str]]:
+    """Title (lower case) -> the office it names, one per role's first title, named as its latest holder has it."""
+    offices: dict[str, tuple[Entry, str]] = {}
+    for key, holders in titles.items():
+        role = max((r for _, r in holders), key=lambda r: r.start or "")
+        name = role.titles[0]
+        offices[key] = (Entry(f"office:{name.lower()}", name, "other"), "office")
+    return offices
+
+
+def _cities(entries: dict[str, Entry], names: dict[str, list[tuple[str, MentionForm]]]) -> dict[str, tuple[Entry, str]]:
+    """Capital (lower case) -> the city as a place: a place entry of that name if there is one, else a derived one."""
+    cities: dict[str, tuple[Entry, str]] = {}
+    for entry in entries.values():
+        for capital in entry.capitals:
+            place = next((entries[o] for o, _ in names.get(capital.lower(), ()) if entries[o].type == "place"), None)
+            cities[capital.lower()] = (place or Entry(f"city:{capital.lower()}", capital, "place"), "city")
+    return cities

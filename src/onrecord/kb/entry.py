@@ -36,6 +36,7 @@ class Entry:
     surname: str | None = None
     affiliation: str | None = None
     roles: tuple[Role, ...] = ()
+    capitals: tuple[str, ...] = ()
 
 
 def surname_of(name: str) -> str:

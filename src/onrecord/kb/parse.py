@@ -72,6 +72,7 @@ def _entry(node: Any, source: str) -> Entry:
         surname=surname or (surname_of(name) if kind == "person" else None),
         affiliation=_text(fields, "affiliation", node, source),
         roles=tuple(_role(role, source) for role in _sequence(fields, "roles", source)),
+        capitals=tuple(_strings(fields, "capitals", source)),
     )
 
 

@@ -14,7 +14,7 @@ import os
 from dataclasses import replace
 from typing import Any
 
-from onrecord.analyze.actors.ingroup import match_ingroup
+from onrecord.analyze.actors.ingroup import match_ingroup, match_owned
 from onrecord.analyze.actors.matching import Found, match_names, resolve_past_titles
 from onrecord.analyze.actors.resolve import UNKNOWN, match_entities, match_surnames
 from onrecord.analyze.actors.speakers import resolve_label
@@ -41,14 +41,21 @@ def find_mentions(record: Record, doc: Any, kb: KnowledgeBase, speaker_keys: dic
     found = match_names(doc, kb, date)
     found += match_surnames(doc, kb, date, found)
     found = resolve_past_titles(found, kb)
+    groups = {sid: g for sid, key in speaker_keys.items() if (g := _group(kb, key))}
+    found += _outside(match_owned(record, doc, groups), found)
     found += match_entities(doc, kb, found)
-    groups = {sid: _group(kb, key) for sid, key in speaker_keys.items()}
     types = {f.actor: kb.entries[f.actor].type for f in found if f.actor in kb.entries}
-    found += match_ingroup(record, doc, {sid: g for sid, g in groups.items() if g}, found, types)
+    found += match_ingroup(record, doc, groups, found, types)
     # Speaker labels are the transcript's structure, resolved through Speaker.actor, not mentions in speech.
     labels = [(t.label.start, t.label.end) for t in record.turns if t.label is not None]
     found = [f for f in found if not any(start <= doc[f.start].idx < end for start, end in labels)]
     return sorted(found, key=lambda f: (f.start, f.end))
+
+
+def _outside(extra: list[Found], found: list[Found]) -> list[Found]:
+    """The matches of ``extra`` that overlap none of ``found``."""
+    taken = {i for f in found for i in range(f.start, f.end)}
+    return [f for f in extra if taken.isdisjoint(range(f.start, f.end))]
 
 
 def _group(kb: KnowledgeBase, key: str) -> str | None:

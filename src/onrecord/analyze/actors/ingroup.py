@@ -14,6 +14,10 @@ from onrecord.analyze.actors.matching import Found
 from onrecord.record import Record
 
 PRONOUNS = frozenset({"we", "us", "our", "ours", "ourselves"})
+# "My Government", "our country", "my delegation": in diplomatic speech, the speaker's state, whole phrase.
+OWNERS = frozenset({"my", "our"})
+OWNED = frozenset({"government", "country", "delegation", "nation", "state", "republic", "administration", "people",
+                   "army", "force", "parliament", "leadership", "homeland", "motherland"})
 INSTITUTIONAL = frozenset({
     "country", "nation", "government", "state", "security", "force", "military", "army", "border", "region",
     "presence", "principle", "interest", "enemy", "war", "support", "assistance", "policy", "operation", "strike",
@@ -27,17 +31,36 @@ INSTITUTIONAL = frozenset({
 _ACTOR_TYPES = ("country", "organization", "group")
 
 
+def _groups(record: Record, speaker_groups: dict[str, str]) -> list[tuple[int, int, str]]:
+    return [(t.span.start, t.span.end, speaker_groups[t.speaker]) for t in record.turns
+            if t.speaker in speaker_groups and t.kind != "note"]
+
+
+def match_owned(record: Record, doc: Any, speaker_groups: dict[str, str]) -> list[Found]:
+    """"my Government", "our country" (possessive, optional adjective, institutional noun) in the turns of
+    speakers whose group is known, the whole phrase to the group."""
+    spans = _groups(record, speaker_groups)
+    extra: list[Found] = []
+    for token in doc:
+        if token.lower_ not in OWNERS or token.dep_ != "poss" or token.head.lemma_.lower() not in OWNED:
+            continue
+        group = next((g for start, end, g in spans if start <= token.idx < end), None)
+        if group is not None and token.head.i > token.i:
+            extra.append(Found(token.i, token.head.i + 1, group, "pronoun"))
+    return extra
+
+
 def match_ingroup(record: Record, doc: Any, speaker_groups: dict[str, str], found: list[Found],
                   types: Mapping[str, str]) -> list[Found]:
     """"we/us/our" in the turns of speakers whose group is known (``speaker_groups``: speaker id -> actor key)."""
-    spans = [(t.span.start, t.span.end, speaker_groups[t.speaker]) for t in record.turns
-             if t.speaker in speaker_groups and t.kind != "note"]
+    spans = _groups(record, speaker_groups)
     if not spans:
         return []
     starts = {f.start for f in found if types.get(f.actor) in _ACTOR_TYPES}
+    covered = {i for f in found for i in range(f.start, f.end)}
     extra: list[Found] = []
     for token in doc:
-        if token.lower_ not in PRONOUNS:
+        if token.lower_ not in PRONOUNS or token.i in covered:
             continue
         group = next((g for start, end, g in spans if start <= token.idx < end), None)
         if group is not None and _institutional(token.sent, starts):

@@ -27,6 +27,11 @@ PENDING = "!"  # key prefix of a past title, resolved once every name is known
 # Words before a title that point away from the document's date: "the then Prime Minister".
 PAST = frozenset({"then", "former", "late", "ex", "previous"})
 
+# Prepositions after which a capital is the city itself, and what a "visit to" a capital is.
+LOCATIVE = frozenset({"in", "at", "near", "around", "inside", "outside", "within", "across", "through", "via"})
+MOVEMENT = frozenset({"visit", "trip", "travel", "journey", "go", "come", "fly", "arrive", "return", "move", "transfer", "reach",
+                      "enter", "capture", "seize", "besiege", "bomb"})
+
 
 @dataclass(frozen=True)
 class Name:
@@ -37,6 +42,7 @@ class Name:
     exact: str | None
     owners: tuple[tuple[str, MentionForm], ...]
     title: str | None = None
+    key: str = ""
 
 
 @dataclass(frozen=True)
@@ -52,12 +58,14 @@ class Found:
 @functools.lru_cache(maxsize=4)
 def name_index(kb: KnowledgeBase, tokenizer: Any) -> dict[str, tuple[Name, ...]]:
     """The names and titles of ``kb`` by their first word, longest first; built once per knowledge base."""
-    index: dict[str, list[Name]] = {}
-    for key, owners in kb.names.items():
-        _add(index, tokenizer, _spelling(kb, key, owners), owners, None)
+    entries: list[tuple[str, Any, str | None]] = [(_spelling(kb, key, owners), owners, None) for key, owners in kb.names.items()]
     for key, holders in kb.titles.items():
         spelling = next(t for role in (r for _, r in holders) for t in role.titles if t.lower() == key)
-        _add(index, tokenizer, spelling, (), key)
+        entries.append((spelling, (), key))
+    index: dict[str, list[Name]] = {}
+    # The tokenizer alone, in one batch: names need spaCy's token boundaries, not its pipeline.
+    for (spelling, owners, title), tokens in zip(entries, tokenizer.pipe(e[0] for e in entries), strict=True):
+        _add(index, [t.text for t in tokens if not t.is_space], spelling, owners, title)
     return {first: tuple(sorted(names, key=lambda n: -len(n.words))) for first, names in index.items()}
 
 
@@ -66,12 +74,12 @@ def _spelling(kb: KnowledgeBase, key: str, owners: tuple[tuple[str, MentionForm]
     return next(name for name, _ in entry.names if name.lower() == key)
 
 
-def _add(index: dict[str, list[Name]], tokenizer: Any, spelling: str, owners: Any, title: str | None) -> None:
-    words = [t.text for t in tokenizer(spelling) if not t.is_space]
+def _add(index: dict[str, list[Name]], words: list[str], spelling: str, owners: Any, title: str | None) -> None:
     if not words:
         return
     exact = spelling if spelling.isupper() and len(spelling) <= 5 else None
-    name = Name(tuple(w.lower() for w in words), tuple(w[:1].isupper() for w in words), exact, tuple(owners), title)
+    name = Name(tuple(w.lower() for w in words), tuple(w[:1].isupper() for w in words), exact, tuple(owners), title,
+                spelling.lower())
     index.setdefault(name.words[0], []).append(name)
 
 
@@ -91,6 +99,7 @@ def match_names(doc: Any, kb: KnowledgeBase, date: str | None) -> list[Found]:
         if taken.isdisjoint(range(i, i + len(name.words))):
             taken.update(range(i, i + len(name.words)))
             chosen.append((i, name))
+    chosen += _ellipses(chosen, tokens, lowers, kb, taken)
     found: list[Found] = []
     for i, name in sorted(chosen, key=lambda hit: hit[0]):
         first, last = tokens[i].i, tokens[i + len(name.words) - 1].i + 1
@@ -103,6 +112,21 @@ def match_names(doc: Any, kb: KnowledgeBase, date: str | None) -> list[Found]:
     return found
 
 
+def _ellipses(chosen: list[tuple[int, Name]], tokens: list[Any], lowers: list[str], kb: KnowledgeBase,
+              taken: set[int]) -> list[tuple[int, Name]]:
+    """The first word of a coordinated name whose shared rest is left out: "East" in "East and West Ghouta"."""
+    extra: list[tuple[int, Name]] = []
+    for i, name in chosen:
+        if name.title is not None or len(name.words) < 2 or i < 2 or lowers[i - 1] not in ("and", "or"):
+            continue
+        word = i - 2
+        owners = kb.names.get(" ".join((lowers[word], *name.words[1:])))
+        if owners and word not in taken and tokens[word].text[:1].isupper():
+            taken.add(word)
+            extra.append((word, Name((lowers[word],), (True,), None, owners)))
+    return extra
+
+
 def _longest(names: tuple[Name, ...], tokens: list[Any], lowers: list[str], i: int) -> Name | None:
     return next((name for name in names if tuple(lowers[i : i + len(name.words)]) == name.words
                  and _cased(name, tokens[i : i + len(name.words)])), None)
@@ -112,24 +136,43 @@ def _resolve(name: Name, doc: Any, first: int, kb: KnowledgeBase, date: str | No
              found: list[Found]) -> tuple[str, MentionForm] | None:
     if name.title is None:
         actor = choose([owner for owner, _ in name.owners], found)
+        city = kb.cities.get(name.key)
+        if city is not None and city != actor and _named_as_place(doc[first + len(name.words) - 1]):
+            return city, "name"
         return actor, dict(name.owners)[actor]
     if first > 0 and doc[first - 1].lower_ in PAST:
         # "the then Prime Minister": whoever held it then, named just before (see resolve_past_titles).
         return f"{PENDING}{name.title}", "title"
-    holder = kb.holder(name.title, date)
+    holder = kb.holder(name.title, date) or kb.office(name.title)
     return (holder, "title") if holder else None
 
 
+def _named_as_place(token: Any) -> bool:
+    """A capital named as the city, not its government: after "in", "at", "near"..., or "to" after a trip, or as
+    part of a compound ("the Aleppo-Damascus highway"), also as one of a list of such places."""
+    while token.dep_ in ("conj", "appos") and token.head.i != token.i:
+        token = token.head
+    if token.dep_ == "compound" or (token.i + 1 < len(token.doc) and token.nbor(1).text in ("-", "–")):
+        return True
+    if token.dep_ == "dobj":  # "reaching Damascus"
+        return bool(token.head.lemma_.lower() in MOVEMENT)
+    if token.dep_ != "pobj":
+        return False
+    preposition = token.head.lower_
+    return preposition in LOCATIVE or (preposition in ("to", "into") and token.head.head.lemma_.lower() in MOVEMENT)
+
+
 def resolve_past_titles(found: list[Found], kb: KnowledgeBase) -> list[Found]:
-    """Past titles to the holder named most recently before them; dropped when no holder was named."""
+    """Past titles to the holder named most recently before them, else to the office."""
     ordered = sorted(found, key=lambda f: f.start)
     resolved: list[Found] = []
     for f in ordered:
         if not f.actor.startswith(PENDING):
             resolved.append(f)
             continue
-        holders = {actor for actor, _ in kb.titles[f.actor[len(PENDING) :]]}
-        previous = next((p.actor for p in reversed(resolved) if p.actor in holders), None)
+        title = f.actor[len(PENDING) :]
+        holders = {actor for actor, _ in kb.titles[title]}
+        previous = next((p.actor for p in reversed(resolved) if p.actor in holders), kb.office(title))
         if previous is not None:
             resolved.append(Found(f.start, f.end, previous, f.form))
     return resolved

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import re
 from typing import Any
 
 from onrecord.analyze.actors.matching import Found, _honorific_start, choose
@@ -13,6 +15,9 @@ ACTOR_LABELS: dict[str, ActorType] = {
     "PERSON": "person", "ORG": "organization", "NORP": "group", "GPE": "place", "LOC": "place", "FAC": "place",
 }
 UNKNOWN = "?"  # prefix of the key of an actor that is not in the knowledge base
+# Words that own a phrase rather than name anyone: "My Government" is the speaker's (see ingroup.py).
+POSSESSIVES = frozenset({"my", "our", "your", "his", "her", "their", "its"})
+_ROMAN = re.compile(r"[IVXLC]+")
 
 
 def match_surnames(doc: Any, kb: KnowledgeBase, date: str | None, found: list[Found]) -> list[Found]:
@@ -51,15 +56,37 @@ def match_entities(doc: Any, kb: KnowledgeBase, found: list[Found]) -> list[Foun
         if kind is None or any(i in covered for i in range(ent.start, ent.end)):
             continue
         start, end = _trim(ent)
-        if end <= start:
+        if end <= start or doc[start].lower_ in POSSESSIVES:
             continue
         key = " ".join(doc[start:end].text.split())
         owners = kb.names.get(key.lower()) or kb.names.get(f"the {key.lower()}")
         if owners:
             extra.append(Found(start, end, choose([o for o, _ in owners], found + extra), owners[0][1]))
-        elif any(ch.isupper() for ch in key):
+        elif not generic(key, kb):
             extra.append(Found(start, end, f"{UNKNOWN}{kind}:{key}", "name"))
     return extra
+
+
+def generic(name: str, kb: KnowledgeBase) -> bool:
+    """Whether an entity NER found is no name of an actor: it has no capital letter ("inter alia"), is a roman
+    numeral ("XII"), or is one word that no knowledge-base name has and whose lower-case form (or singular) is
+    a common English noun or adjective in spaCy's English lemma index ("State", "Governments", "Sovereign")."""
+    if not any(ch.isupper() for ch in name) or _ROMAN.fullmatch(name):
+        return True
+    lower = name.lower()
+    if " " in name or lower in kb.names or f"the {lower}" in kb.names:
+        return False
+    singular = {lower, lower[:-1], lower[:-2], lower[:-3] + "y"} if lower.endswith("s") else {lower}
+    return not singular.isdisjoint(_common_words())
+
+
+@functools.cache
+def _common_words() -> frozenset[str]:
+    """Nouns and adjectives of the English lemmatizer's index (WordNet lemmas), lower case."""
+    from onrecord.nlp import english
+
+    index = english().get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    return frozenset(word for pos in ("noun", "adj") for word in index.get(pos, ()) if word.islower())
 
 
 def _trim(ent: Any) -> tuple[int, int]:
