@@ -34,3 +34,9 @@ def test_stance_object_of_fight_is_opposed_and_negation_flips() -> None:
 def test_stance_goes_to_the_clause_about_the_actor() -> None:
     sentence = "Iran supports Lebanon, while Israel commits genocide."
     assert _score(sentence, "Israel") < 0 < _score(sentence, "Lebanon")
+
+
+def test_stance_delegitimizing_predicates_and_others_claims() -> None:
+    assert _score("DAESH was a fabricated creation of intelligence agencies.", "DAESH") == -0.9
+    assert _score("By any standard, DAESH was a terrorist organization.", "DAESH") == -1.0
+    assert _score("DAESH issued a statement claiming a successful operation.", "DAESH") == 0.0
