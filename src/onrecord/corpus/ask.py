@@ -19,8 +19,9 @@ from onrecord.corpus.query import Question, parse
 POOL = 300
 QUESTIONS = 40
 MATCHED = 3
+SHARPNESS = 0.0  # >0 lets only the best-matching interviewer question lift its answers (did not help)
 # Fusion weights (set on the question set in tests/data/questions.json; see the README for the figures).
-W_BM25, W_SIMILARITY, W_CONTEXT, W_QUESTION = 0.35, 0.40, 0.20, 0.35
+W_BM25, W_SIMILARITY, W_CONTEXT, W_QUESTION, W_LEAD = 0.35, 0.30, 0.20, 0.35, 0.20
 # A sentence this short is quoted with the next one in its turn, so the evidence reads on its own.
 SHORT = 6
 
@@ -34,6 +35,7 @@ class Candidate:
     text: str
     bm25: float = 0.0
     question: float = 0.0
+    lead: bool = False
     score: float = 0.0
 
 
@@ -110,14 +112,18 @@ def _answers_to_similar_questions(connection: sqlite3.Connection, question: Ques
     matched = sorted(closeness, key=lambda t: -closeness[t])[:MATCHED]
     marks = ",".join("?" * len(matched))
     rows = connection.execute(
-        "SELECT s.rowid, s.turn, s.text, t.question FROM sentences AS s JOIN turns AS t ON t.rowid = s.turn"
+        "SELECT s.rowid, s.turn, s.text, t.question, s.rowid = (SELECT min(rowid) FROM sentences WHERE turn = s.turn)"
+        " FROM sentences AS s JOIN turns AS t ON t.rowid = s.turn"
         " JOIN documents AS d ON d.rowid = s.doc LEFT JOIN speakers AS sp ON sp.doc = s.doc AND sp.id = t.speaker"
         f" WHERE t.question IN ({marks}) AND {where}",
         [*matched, *parameters],
     ).fetchall()
-    for rowid, turn, text, asked_turn in rows:
+    best = max(closeness[matched[0]], 1e-6)
+    for rowid, turn, text, asked_turn, lead in rows:
         candidate = candidates.setdefault(rowid, Candidate(rowid, turn, text))
-        candidate.question = closeness[asked_turn]
+        # The best-matching question counts fully; the others as far as they come close to it.
+        candidate.question = closeness[asked_turn] * max(closeness[asked_turn] / best, 0.0) ** SHARPNESS
+        candidate.lead = bool(lead) and asked_turn == matched[0]
 
 
 def _rank(connection: sqlite3.Connection, question: Question, candidates: dict[int, Candidate]) -> None:
@@ -130,7 +136,7 @@ def _rank(connection: sqlite3.Connection, question: Question, candidates: dict[i
     around = vectors[len(ordered) + 1 :] @ asked
     for candidate, own, near in zip(ordered, similarity, around, strict=True):
         candidate.score = (W_BM25 * candidate.bm25 + W_SIMILARITY * float(own) + W_CONTEXT * float(near)
-                           + W_QUESTION * candidate.question)
+                           + W_QUESTION * candidate.question + W_LEAD * candidate.lead)
 
 
 def _context(connection: sqlite3.Connection, candidates: list[Candidate]) -> list[str]:
