@@ -11,6 +11,7 @@ import typer
 from rich.console import Console
 
 from onrecord.errors import OnrecordError
+from onrecord.evaluate import EVALUATIONS
 from onrecord.read import DEFAULT_MAX_BYTES
 from onrecord.record import Record
 
@@ -127,13 +128,11 @@ def _write_text(records: list[Record], out: Path) -> None:
 
 @app.command()
 def evaluate(
-    task: Annotated[str, typer.Argument(help="What to score: turns.")],
+    task: Annotated[str, typer.Argument(help=f"What to score: {', '.join(EVALUATIONS)}.")],
     data: Annotated[Path, typer.Argument(help="Gold data: a file or folder (see the README for each task).")],
     json_output: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
 ) -> None:
     """Score onrecord against gold data and print the figures."""
-    from onrecord.evaluate import EVALUATIONS
-
     evaluation = EVALUATIONS.get(task)
     if evaluation is None:
         fail(f"unknown evaluation task, {task!r}, choose one of {', '.join(EVALUATIONS)}", 2)

@@ -45,6 +45,38 @@ def test_attributions_reference_sources(reference_record: Record) -> None:
     assert found[("the Leader of the Revolution", "In the words of")].content.text.startswith("“religious democracy” means")
     assert found[("he", "stated")].content.text.startswith("that the Islamic Republic is meaningless")
     assert found[("the Prime Minister of Iraq", "stated")].content.text == "that he had invited Martyr Soleimani to Iraq"
-    assert found[("DAESH", "claiming")].content.text.startswith("that the martyr-seeking fighters")
+    assert found[("DAESH", "issued a statement claiming")].content.text.startswith("that the martyr-seeking fighters")
+    assert found[("They", "declared")].content.text == "that their ultimate goal was Iran"
+    assert found[("Some", "raise")].content.text == "“What happened to Operation True Promise III? Are you striking now or tomorrow?”"
     westerners = found[("Some Westerners", "say")]
     assert westerners.source is not None and westerners.source.kind == "vague"
+
+
+def test_attributions_drop_the_speakers_own_words_and_non_speakers() -> None:
+    record = _record("I say that we must act. The first principle emphasizes that borders matter. "
+                     "I do not think anyone doubts that peace is near. They reject Israel. "
+                     "The envoy said that talks resume.\n")
+    assert _triples(record) == [("The envoy", "said", "that talks resume")]
+
+
+def test_attributions_quotation_after_a_colon() -> None:
+    record = _record("Critics raise questions, such as: “Where is the money? Who took it?”\n")
+    assert _triples(record) == [("Critics", "raise", "“Where is the money? Who took it?”")]
+
+
+def test_attributions_nothing_reported_inside_a_quotation() -> None:
+    record = _record("The minister said, “I think that they know the truth.”\n")
+    assert _triples(record) == [("The minister", "said", "I think that they know the truth")]
+
+
+@requires_shared
+def test_attributions_reference_actor_ids(reference_record: Record) -> None:
+    actors = {a.source.span.text: a.source.actor for a in reference_record.attributions if a.source}
+    assert actors["the Prime Minister of Iraq"] is not None and actors["DAESH"] is not None
+    assert actors["Some Westerners"] is not None
+
+
+@requires_shared
+def test_attributions_reference_precision(reference_record: Record) -> None:
+    sources = [a.source.span.text if a.source else None for a in reference_record.attributions]
+    assert not {"I", "we", "anyone", "who", "The first principle", "The reality", "Israel"} & set(sources)

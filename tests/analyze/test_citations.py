@@ -48,3 +48,9 @@ def test_citations_reference_two_quran_citations(reference_record: Record) -> No
         ("Quran", "43:54", "(Quran 43:54)", "So he belittled his people, and they obeyed him"),
         ("Quran", "2:268", "(Quran 2:268)", "Satan threatens you with poverty and commands you to immorality"),
     ]
+
+
+def test_citations_surah_names_and_bible_books_normalised() -> None:
+    record = _record("As Surah Al-Baqarah, verse 268 and Al-Hujurat 49:13 teach, and as Matt. 5:9 and II Kings 2:11 say.\n")
+    assert [(c.work, c.reference) for c in record.citations] == [
+        ("Quran", "2:268"), ("Quran", "49:13"), ("Bible", "Matthew 5:9"), ("Bible", "2 Kings 2:11")]

@@ -13,31 +13,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from onrecord.analyze.scripture import parse_scripture
 from onrecord.record import Citation, Record, Span
 
-_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-
-_QURAN = re.compile(
-    r"(?:\bthe\s+)?(?:\bHoly\s+)?\b(?P<work>Qur['’]?an|Koran)\b,?\s*"
-    r"(?:(?:Surah?|chapter)\s+)?(?P<surah>\d{1,3}|[IVXLC]{1,7})\s*[:.]\s*(?P<ayah>\d{1,3}(?:\s*[-–]\s*\d{1,3})?)\b",
-    re.IGNORECASE,
-)
-# "Surah Al-Baqarah, verse 268" names the chapter instead of numbering it.
-_SURAH_NAME = re.compile(
-    r"\b(?:Surah?|Surat)\s+(?P<surah>(?:[Aa]l|[Aa]n|[Aa]r|[Aa]s|[Aa]t|[Aa]z|[Aa]sh)?[-‑ ]?[A-Z][\w'’-]+),?\s+"
-    r"(?:verse|ayah|ayat)s?\s+(?P<ayah>\d{1,3}(?:\s*[-–]\s*\d{1,3})?)\b"
-)
-_BIBLE_BOOKS = (
-    "Genesis|Exodus|Leviticus|Numbers|Deuteronomy|Joshua|Judges|Ruth|[12] Samuel|[12] Kings|[12] Chronicles|Ezra|"
-    "Nehemiah|Esther|Job|Psalms?|Proverbs|Ecclesiastes|Isaiah|Jeremiah|Lamentations|Ezekiel|Daniel|Hosea|Joel|"
-    "Amos|Obadiah|Jonah|Micah|Nahum|Habakkuk|Zephaniah|Haggai|Zechariah|Malachi|Matthew|Mark|Luke|John|Acts|"
-    "Romans|[12] Corinthians|Galatians|Ephesians|Philippians|Colossians|[12] Thessalonians|[12] Timothy|Titus|"
-    "Philemon|Hebrews|James|[12] Peter|[123] John|Jude|Revelation"
-)
-# A book name alone is often a person's name ("John 3:16" is scripture, "John said" is not): demand chapter:verse.
-_BIBLE = re.compile(
-    rf"(?:\b(?:[Tt]he\s+)?(?:Holy\s+)?Bible,?\s+)?\b(?P<book>{_BIBLE_BOOKS})\s+(?P<chapter>\d{{1,3}}):(?P<verse>\d{{1,3}}(?:[-–]\d{{1,3}})?)\b"
-)
 _RESOLUTION = re.compile(
     r"(?:\b(?P<body>Security\s+Council|General\s+Assembly)\s+)?\b[Rr]esolutions?\s+"
     r"(?P<list>(?:[A-Z]+/RES/)?(?:ES-)?\d{1,4}(?:/\d{1,4})?(?:\s*\((?:\d{4}|[IVXLC]+)\))?"
@@ -91,12 +69,8 @@ def speech_ranges(record: Record) -> list[tuple[int, int]]:
 
 def parse_citations(text: str, start: int, end: int) -> Iterator[_Found]:
     """The citations between ``start`` and ``end``, each parsed into work and reference."""
-    for m in _QURAN.finditer(text, start, end):
-        yield _Found("Quran", f"{_number(m['surah'])}:{_dash(m['ayah'])}", *_trim_paren(text, m.start(), m.end()))
-    for m in _SURAH_NAME.finditer(text, start, end):
-        yield _Found("Quran", f"{m['surah']}:{_dash(m['ayah'])}", m.start(), m.end())
-    for m in _BIBLE.finditer(text, start, end):
-        yield _Found("Bible", f"{m['book']} {m['chapter']}:{_dash(m['verse'])}", *_trim_paren(text, m.start(), m.end()))
+    for ref in parse_scripture(text, start, end):
+        yield _Found(ref.work, ref.reference, *_trim_paren(text, ref.start, ref.end))
     for m in _RESOLUTION.finditer(text, start, end):
         yield from _resolutions(m)
     yield from _treaties(text, start, end)
@@ -170,17 +144,3 @@ def _block_quote(text: str, start: int) -> Span | None:
     while finish > line and text[finish - 1].isspace():
         finish -= 1
     return Span.of(text, line, finish)
-
-
-def _number(value: str) -> int:
-    if value.isdigit():
-        return int(value)
-    total = 0
-    for letter, following in zip(value.upper(), [*value.upper()[1:], ""], strict=True):
-        worth = _ROMAN[letter]
-        total += -worth if following and _ROMAN[following] > worth else worth
-    return total
-
-
-def _dash(value: str) -> str:
-    return re.sub(r"\s*[-–]\s*", "-", value)

@@ -15,7 +15,7 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-from onrecord.analyze.attributions import Found, extract
+from onrecord.analyze.attributions import Found, extract, outermost
 from onrecord.errors import EvaluationError
 from onrecord.evaluate.scores import prf
 from onrecord.nlp import english
@@ -32,7 +32,7 @@ def evaluate_attribution(data: Path) -> dict[str, Any]:
     texts = (path.read_text(encoding="utf-8") for path, _ in pairs)
     for doc, (_, annotation) in zip(english().pipe(texts, batch_size=_BATCH), pairs, strict=True):
         gold = read_brat(annotation)
-        predicted = _predicted(list(extract(doc.text, doc, 0, len(doc.text))))
+        predicted = _predicted(outermost(list(extract(doc.text, doc, 0, len(doc.text)))))
         for part in PARTS:
             for mode in ("exact", "overlap"):
                 matched = _match(predicted[part], gold[part], exact=mode == "exact")
