@@ -32,7 +32,6 @@ def main() -> None:
     start = time.perf_counter()
     model = claims.load_model()
     claims.embed(["warm up"])
-    model.booster.num_trees()
     load = time.perf_counter() - start
     start = time.perf_counter()
     for record in records:

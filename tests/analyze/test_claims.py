@@ -17,6 +17,19 @@ def test_claims_tokens_fold_numbers() -> None:
     assert ngrams("Ford is leaving") == ["ford", "is", "leaving", "ford is", "is leaving"]
 
 
+def test_claims_tokens_scripture_reference_is_no_number() -> None:
+    assert tokens("“Satan threatens you” (Quran 2:268).") == ["satan", "threatens", "you", "<ref>"]
+
+
+def test_claims_hand_features_mark_quotation_exhortation_and_action() -> None:
+    quotation = hand_features("The work of Satan: “Satan threatens you” (Quran 2:268).")
+    exhortation = hand_features("Take a look at the situation.")
+    action = hand_features("Our forces arrested 20 groups.")
+    assert (quotation[-5], quotation[-4]) == (21 / 55, 1.0)
+    assert exhortation[-3:] == [1.0, 0.0, 0.0]
+    assert action[-5:] == [0.0, 0.0, 0.0, 1.0, 1.0]
+
+
 def test_claims_hand_features_mark_numbers_and_questions() -> None:
     claim = hand_features("The deficit rose to $800 billion in 2016.")
     question = hand_features("What will you do?")
@@ -44,7 +57,7 @@ def test_claims_factual_sentence_outranks_pleasantry() -> None:
 def test_claims_model_is_small_and_loads() -> None:
     model = load_model()
     assert len(model.vocabulary) == len(model.sparse_coef) == len(model.idf)
-    assert model.booster.num_trees() == 300
+    assert model.forest.trees == 300
 
 
 def test_claims_view_lists_top_of_each_answer(example_record: Record) -> None:
@@ -63,14 +76,22 @@ def _ranked_answers(record: Record) -> list[str]:
 
 @requires_shared
 @pytest.mark.parametrize(("start", "within"), [
-    ("Yet the people of Yemen surprise the world every day and produce missiles with a range of 1,000", 3),
+    ("Yet the people of Yemen surprise the world every day and produce missiles with a range of 1,000", 5),
+    ("Well, what occurred was that almost all of our forces withdrew from there", 5),
     ("For example, if you remember, during the incident involving the assassination", 10),
     ("Moreover, the Syrian government did not make such a request from us", 15),
-    ("Well, what occurred was that almost all of our forces withdrew from there", 20),
+    ("Our security forces constantly arrest various teams that they send into the country", 30),
 ])
 def test_claims_reference_factual_claims_rank_high(reference_record: Record, start: str, within: int) -> None:
     ranked = _ranked_answers(reference_record)
     assert any(sentence.startswith(start) for sentence in ranked[:within])
+
+
+@requires_shared
+def test_claims_reference_quran_quotation_ranks_low(reference_record: Record) -> None:
+    ranked = _ranked_answers(reference_record)
+    quotation = next(i for i, s in enumerate(ranked) if s.startswith("The work of Satan is to instill fear"))
+    assert quotation >= 50
 
 
 @requires_shared

@@ -22,6 +22,11 @@ Vector = npt.NDArray[np.float32]
 
 _TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\d[\d,.]*\d|\d")
 _NUMBER = re.compile(r"\d")
+# A reference to a passage ("(Quran 2:268)", "John 3:16") counts no quantity: it is not a claim.
+_REFERENCE = re.compile(r"\((?:[^()\d]{0,40}\s)?\d+:\d+(?:-\d+)?\)|\b[A-Z][a-z]+\.? \d+:\d+(?:-\d+)?\b")
+_QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
+_OPENERS = re.compile(r"^\W*(?:let|let's|look|take|imagine|remember|consider|think|see|listen|note|ask|go|"
+                      r"do not|don't|never)\b", re.IGNORECASE)
 
 
 def _words(*words: str) -> frozenset[str]:
@@ -47,13 +52,28 @@ _CLASSES: tuple[frozenset[str], ...] = (
     _words("killed died war troops forces military attack attacks weapons nuclear missiles missile arrested"),
     _words("increase increased decrease decreased rose fell grew cut cuts raised lost gained"),
     _words("great tremendous incredible beautiful amazing terrible wonderful horrible fantastic"),
+    # Concrete actions a record can confirm or refute, past and present.
+    _words("arrest arrests arrested withdraw withdrew withdrawn send sends sent produce produces produced",
+           "request requested requests invite invited deploy deployed sign signed build built kill kills hire",
+           "hired fire fired launch launched seize seized capture captured supply supplied fund funded pay paid",
+           "spend spent close closed open opened buy bought sell sold import imported export exported"),
+    _words("one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty",
+           "hundred dozens dozen twice times first second third kilometers miles tons people"),
+    _words("god lord satan divine holy almighty prophet prophets allah heaven pray prayer bless blessed faith",
+           "sin soul spirit glory quran bible scripture martyr martyrdom sacred pharaoh moses"),
 )
-HAND_FEATURES = 16 + len(_CLASSES)
+_ACTIONS, _NUMBER_WORDS = _CLASSES[-3], _CLASSES[-2]
+_WE = _CLASSES[5]
+HAND_FEATURES = 21 + len(_CLASSES)
 
 
 def tokens(text: str) -> list[str]:
-    """Lower-cased words, numbers folded to ``<num>`` so that "$5 trillion" and "$800 billion" share n-grams."""
-    return ["<num>" if _NUMBER.match(t) else t for t in _TOKEN.findall(text.lower())]
+    """Lower-cased words, numbers folded to ``<num>`` so that "$5 trillion" and "$800 billion" share n-grams.
+
+    References to passages become ``<ref>``: "(Quran 2:268)" quotes scripture, it counts nothing.
+    """
+    plain = _REFERENCE.sub(" <ref> ", text).lower()
+    return ["<num>" if _NUMBER.match(t) else t for t in re.findall(rf"<ref>|{_TOKEN.pattern}", plain)]
 
 
 def ngrams(text: str) -> list[str]:
@@ -87,7 +107,16 @@ def hand_features(text: str) -> list[float]:
         sum(1 for w in words if len(w) > 7) / count,
     ]
     values += [sum(1 for w in words if w in group) / count for group in _CLASSES]
-    return values
+    return values + _voice_features(text, words)
+
+
+def _voice_features(text: str, words: Sequence[str]) -> list[float]:
+    """Quotation and scripture, exhortation, and "we did X" statements of concrete action with a quantity."""
+    quoted = sum(len(m.group()) for m in _QUOTED.finditer(text)) / max(len(text), 1)
+    we_act = any(w in _WE for w in words) and any(w in _ACTIONS for w in words)
+    quantity = any(w == "<num>" or w in _NUMBER_WORDS for w in words)
+    return [quoted, float("<ref>" in words), float(bool(_OPENERS.match(text))), float(we_act),
+            float(quantity and any(w in _ACTIONS for w in words))]
 
 
 @dataclass(frozen=True)

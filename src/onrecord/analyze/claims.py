@@ -1,7 +1,7 @@
 """Check-worthy claims: every sentence gets a score in [0, 1] of how worth fact-checking it is.
 
 The ranker blends a logistic regression over the sentence's word n-grams (tf-idf) with gradient-boosted trees
-(LightGBM) over its static embedding (wordllama), counts that mark factual claims (numbers, tense, modality,
+(trained with LightGBM, evaluated with numpy by ``claim_trees``) over its static embedding (wordllama), counts that mark factual claims (numbers, tense, modality,
 comparison), its turn, and its neighbours; both are trained on CLEF-2019 CheckThat! Task 1 by ``scripts/train_checkworthy.py`` and calibrated (Platt)
 on leave-one-file-out predictions. The weights ship as ``onrecord/data/checkworthy.npz`` and are read on first
 use.
@@ -13,7 +13,7 @@ import functools
 import math
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -22,6 +22,7 @@ import numpy as np
 import numpy.typing as npt
 
 from onrecord.analyze.claim_features import Line, Vector, dense_features, lines_of, ngrams
+from onrecord.analyze.claim_trees import Forest, forest_scores
 from onrecord.errors import OnrecordError
 from onrecord.record import Claim, Record
 
@@ -36,21 +37,19 @@ class Model:
     idf: Vector
     sparse_coef: Vector
     intercept: float
-    trees: str  # LightGBM's text dump of the booster
+    forest: Forest
     blend: tuple[float, float, float, float]  # mean and spread of each part's raw score on the training data
     platt: tuple[float, float] = (1.0, 0.0)
+    # A few training rows and LightGBM's own raw scores of them: the numpy trees must give exactly these.
+    check_rows: Vector = field(default_factory=lambda: np.zeros((0, 0), dtype=np.float32))
+    check_scores: npt.NDArray[np.float64] = field(default_factory=lambda: np.zeros(0))
 
     def save(self, path: Path) -> None:
         words = sorted(self.vocabulary, key=self.vocabulary.__getitem__)
         np.savez_compressed(path, vocabulary=np.asarray(words, dtype=str), idf=self.idf, sparse_coef=self.sparse_coef,
-                            intercept=np.asarray([self.intercept]), trees=np.asarray([self.trees], dtype=str),
-                            blend=np.asarray(self.blend), platt=np.asarray(self.platt))
-
-    @functools.cached_property
-    def booster(self) -> Any:
-        import lightgbm
-
-        return lightgbm.Booster(model_str=self.trees)
+                            intercept=np.asarray([self.intercept]), blend=np.asarray(self.blend),
+                            platt=np.asarray(self.platt), check_rows=self.check_rows,
+                            check_scores=self.check_scores, **self.forest.arrays())
 
 
 def load_model(path: Path | None = None) -> Model:
@@ -63,8 +62,9 @@ def load_model(path: Path | None = None) -> Model:
         blend = tuple(float(v) for v in arrays["blend"])
         platt = tuple(float(v) for v in arrays["platt"])
         return Model({str(w): i for i, w in enumerate(arrays["vocabulary"])}, arrays["idf"].astype(np.float32),
-                     arrays["sparse_coef"].astype(np.float32), float(arrays["intercept"][0]), str(arrays["trees"][0]),
-                     (blend[0], blend[1], blend[2], blend[3]), (platt[0], platt[1]))
+                     arrays["sparse_coef"].astype(np.float32), float(arrays["intercept"][0]),
+                     Forest.from_arrays(arrays), (blend[0], blend[1], blend[2], blend[3]), (platt[0], platt[1]),
+                     arrays["check_rows"].astype(np.float32), arrays["check_scores"].astype(np.float64))
     except (OSError, ValueError, KeyError, IndexError) as error:
         raise OnrecordError("cannot load the check-worthiness model", str(path),
                             f"rebuild it with scripts/train_checkworthy.py ({error})") from None
@@ -112,7 +112,7 @@ def linear_scores(model: Model, texts: Sequence[str]) -> npt.NDArray[np.float64]
 
 def tree_scores(model: Model, dense: Vector) -> npt.NDArray[np.float64]:
     """The trees' raw scores (log-odds)."""
-    return np.asarray(model.booster.predict(dense, raw_score=True, num_threads=1), dtype=np.float64)
+    return forest_scores(model.forest, dense)
 
 
 def logits(model: Model, lines: Sequence[Line]) -> npt.NDArray[np.float64]:
