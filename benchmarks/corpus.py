@@ -98,11 +98,13 @@ def main() -> None:
     folder.mkdir(parents=True, exist_ok=True)
     report: dict[str, Any] = {"documents": len(files)}
     report["spacy_documents_per_s"] = round(bare_spacy(files), 2)
+    print(json.dumps({"spacy_documents_per_s": report["spacy_documents_per_s"]}), flush=True)
     for workers in (1, 2):
         database = folder / f"bench_{workers}.db"
         for leftover in folder.glob(f"bench_{workers}.db*"):
             leftover.unlink()
         report[f"add_{workers}"] = add(files, database, workers)
+        print(json.dumps({f"add_{workers}": report[f"add_{workers}"]}), flush=True)  # partial results survive a kill
     one, two = report["add_1"]["documents_per_s"], report["add_2"]["documents_per_s"]
     report["ratio_2_to_1_workers"] = round(two / one, 2)
     report["ratio_add_1_to_spacy"] = round(one / report["spacy_documents_per_s"], 2)
