@@ -18,7 +18,7 @@ from onrecord.corpus.query import Question, parse
 # How many sentences BM25 hands to the reranker, and how many interviewer questions are matched.
 POOL = 300
 QUESTIONS = 40
-MATCHED = 3
+MATCHED = 5
 SHARPNESS = 0.0  # >0 lets only the best-matching interviewer question lift its answers (did not help)
 # Fusion weights (set on the question set in tests/data/questions.json; see the README for the figures).
 W_BM25, W_SIMILARITY, W_CONTEXT, W_QUESTION, W_LEAD = 0.35, 0.30, 0.20, 0.35, 0.20
