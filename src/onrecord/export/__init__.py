@@ -9,8 +9,9 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+from onrecord.corpus.store import record_of
 from onrecord.errors import ExportError
-from onrecord.record import Record, from_json
+from onrecord.record import Record
 
 Writer = Callable[[Iterable[Record], Path], list[Path]]
 
@@ -43,12 +44,14 @@ def records_of(corpus: str | os.PathLike[str]) -> Iterator[Record]:
     try:
         rowid = 0
         while True:
-            row = connection.execute("SELECT rowid, record FROM documents WHERE rowid > ? ORDER BY rowid LIMIT 1",
+            row = connection.execute("SELECT rowid, id FROM documents WHERE rowid > ? ORDER BY rowid LIMIT 1",
                                      (rowid,)).fetchone()
             if row is None:
                 return
             rowid = row[0]
-            yield from_json(row[1])
+            record = record_of(connection, row[1])
+            if record is not None:
+                yield record
     finally:
         connection.close()
 

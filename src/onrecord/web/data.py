@@ -7,8 +7,9 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
+from onrecord.corpus.store import record_of
 from onrecord.errors import WebError
-from onrecord.record import Record, from_json
+from onrecord.record import Record
 
 LIMIT = 500  # documents on the corpus page
 
@@ -47,10 +48,10 @@ def documents(connection: sqlite3.Connection, filters: Filters) -> list[dict[str
 
 def record(connection: sqlite3.Connection, document_id: str) -> Record:
     """The stored Record of a document; ``WebError`` (a 404) when there is none."""
-    row = connection.execute("SELECT record FROM documents WHERE id = ?", (document_id,)).fetchone()
-    if row is None:
+    found = record_of(connection, document_id)
+    if found is None:
         raise WebError("no such document", document_id[:40], "go back to the corpus page and pick one")
-    return from_json(row[0])
+    return found
 
 
 def mentions(connection: sqlite3.Connection, name: str, *, limit: int = 200) -> list[dict[str, Any]]:
