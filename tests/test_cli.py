@@ -90,3 +90,24 @@ def test_cli_main_turns_errors_into_one_line_without_traceback(tmp_path: Path) -
 @pytest.mark.parametrize("flag", ["--json", "--format"])
 def test_cli_analyze_help_lists_output_options(flag: str) -> None:
     assert flag in runner.invoke(app, ["analyze", "--help"]).stdout
+
+
+def test_cli_analyze_every_kind_of_bad_input_gives_one_error_line(tmp_path: Path) -> None:
+    bad = {
+        "empty.txt": b"",
+        "binary.txt": bytes(range(256)) * 40,
+        "truncated.pdf": b"%PDF-1.7\n1 0 obj << /Type /Catalog",
+        "corrupt.docx": b"PK\x03\x04 not a zip",
+        "nothing.html": b"<html><body><script>x()</script></body></html>",
+        "big.txt": b"word " * 1000,
+    }
+    for name, content in bad.items():
+        (tmp_path / name).write_bytes(content)
+    paths = [str(tmp_path / name) for name in bad] + [str(tmp_path / "missing.txt"), str(tmp_path), str(EXAMPLE)]
+    result = runner.invoke(app, ["analyze", *paths, "--json", "--max-bytes", "4000"])
+    assert result.exit_code == 1
+    errors = result.stderr.splitlines()
+    assert len(errors) == len(paths) - 1
+    for line, path in zip(errors, paths, strict=False):
+        assert line.startswith("Error: ") and path in line and "Traceback" not in line
+    assert [r["document"]["source"] for r in json.loads(result.stdout)] == [str(EXAMPLE)]
