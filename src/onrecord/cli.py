@@ -57,12 +57,11 @@ def analyze(
     """Analyze transcript files and show (or write) their Records."""
     from onrecord.pipeline import analyze as analyze_file
     from onrecord.read.metadata import valid_date
-    from onrecord.record import to_dict, to_json
 
     if date is not None and valid_date(date) is None:
         fail(f"--date is not a date, {date!r}, give it as YYYY-MM-DD", 2)
     as_json = json_output or output_format is OutputFormat.json
-    brief = None if as_json else _BRIEFS.get(output_format)
+    live = not as_json and output_format is OutputFormat.text and out is None
     records = []
     failed = 0
     for file in files:
@@ -72,23 +71,32 @@ def analyze(
             report(error)
             failed += 1
             continue
-        if not as_json and brief is None and out is None:
+        if live:  # show each record as soon as it is ready; a long batch shows progress
             from onrecord.view.terminal import show
 
             show(records[-1], Console(highlight=False))
-    if brief is not None:
-        if records:
-            _emit(_brief(brief, records), out)
-    elif as_json:
-        import json
-
-        payload = to_json(records[0]) if len(records) == 1 and len(files) == 1 else json.dumps(
-            [to_dict(r) for r in records], ensure_ascii=False, indent=2)
-        _emit(payload + "\n", out)
-    elif out is not None:
-        _write_text(records, out)
+    if not live:
+        _output(records, OutputFormat.json if as_json else output_format, out, several=len(files) > 1)
     if failed:
         raise typer.Exit(1)
+
+
+def _output(records: list[Record], output_format: OutputFormat, out: Path | None, *, several: bool) -> None:
+    """Write the records as JSON (one record, or a list for several files), a brief, or the text view."""
+    from onrecord.record import to_dict, to_json
+
+    if output_format is OutputFormat.json:
+        import json
+
+        if several:
+            _emit(json.dumps([to_dict(r) for r in records], ensure_ascii=False, indent=2) + "\n", out)
+        elif records:
+            _emit(to_json(records[0]) + "\n", out)
+    elif output_format in _BRIEFS:
+        if records:
+            _emit(_brief(_BRIEFS[output_format], records), out)
+    elif out is not None:
+        _write_text(records, out)
 
 
 _BRIEFS = {OutputFormat.md: "md", OutputFormat.html: "html"}
