@@ -80,3 +80,11 @@ def test_attributions_reference_actor_ids(reference_record: Record) -> None:
 def test_attributions_reference_precision(reference_record: Record) -> None:
     sources = [a.source.span.text if a.source else None for a in reference_record.attributions]
     assert not {"I", "we", "anyone", "who", "The first principle", "The reality", "Israel"} & set(sources)
+
+
+def test_attributions_report_between_commas_and_after_a_quotation() -> None:
+    record = _record("It was, he said, one of the bitterest failures of his presidency.\n"
+                     "“We will delay the vote until May,” she said at a hearing.\n")
+    assert _triples(record) == [
+        ("he", "said", "It was, he said, one of the bitterest failures of his presidency"),
+        ("she", "said", "“We will delay the vote until May")]

@@ -54,3 +54,23 @@ def test_citations_surah_names_and_bible_books_normalised() -> None:
     record = _record("As Surah Al-Baqarah, verse 268 and Al-Hujurat 49:13 teach, and as Matt. 5:9 and II Kings 2:11 say.\n")
     assert [(c.work, c.reference) for c in record.citations] == [
         ("Quran", "2:268"), ("Quran", "49:13"), ("Bible", "Matthew 5:9"), ("Bible", "2 Kings 2:11")]
+
+
+def test_citations_book_and_colon_without_verse_is_unparsed() -> None:
+    record = _record('I quote from the Holy Koran: "We sent our messengers with clear proofs." We agree.\n')
+    [citation] = record.citations
+    assert (citation.work, citation.reference, citation.span.text) == ("Quran", "", "the Holy Koran")
+    assert citation.quote is not None and citation.quote.text == "We sent our messengers with clear proofs."
+
+
+def test_citations_book_and_colon_closed_by_a_verse_counts_once() -> None:
+    record = _record("As stated in the Holy Koran:\n“My righteous servants shall inherit it.” (The Holy Koran, XXI:105)\n")
+    assert [(c.work, c.reference, c.span.text) for c in record.citations] == [
+        ("Quran", "21:105", "(The Holy Koran, XXI:105)")]
+
+
+@requires_shared
+def test_citations_iran_sample_matches_the_annotation() -> None:
+    from iran_sample import citations_found, gold
+
+    assert citations_found() == [(g["file"], g["excerpt"], g["work"], g["reference"]) for g in gold()["citations"]]

@@ -26,6 +26,9 @@ _OBJECT_DEPS = ("dobj", "attr")
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _VAGUE_DETERMINERS = {"some", "many", "several", "certain", "few", "most", "other", "others", "various"}
 _QUOTES = "\"“”"
+# A reporting verb that the parser hangs on the quotation's verb: '“...,” he said at a hearing.'
+_AFTER_QUOTE_DEPS = ("conj", "relcl", "dep")
+_QUOTE_END = re.compile(r"(?:”|\"|'')[\s,]*$")
 _WORDS_OF = re.compile(r"(?P<cue>\b[Ii]n the words of)\s+(?P<source>[^,]{2,80}?),\s*")
 
 
@@ -195,14 +198,22 @@ def _statement(content: Any) -> Any | None:
 
 def _trailing(verb: Any) -> Found | None:
     """"We will win," he said: the cue comes after what it reports, which is the sentence before it."""
-    if verb.dep_ not in ("parataxis", "ccomp", "advcl", "ROOT") or verb.i == verb.sent.start:
+    if verb.dep_ not in ("parataxis", "ccomp", "advcl", "ROOT", *_AFTER_QUOTE_DEPS) or verb.i == verb.sent.start:
         return None
     sent, text = verb.sent, verb.doc.text
     subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
     begin = min(verb.left_edge.i, subject.left_edge.i if subject is not None else verb.i)
+    if subject is not None and subject.i < verb.i and sent.start < subject.left_edge.i:
+        lead = verb.doc[subject.left_edge.i].idx
+        if _QUOTE_END.search(text, max(lead - 4, 0), lead):
+            begin = subject.left_edge.i  # the quotation before the subject is what the verb reports
+        elif verb.dep_ == "parataxis" and text[:lead].rstrip().endswith(","):
+            return _aside(verb, subject)
     if begin <= sent.start:
         return _after_quotation(verb, subject, begin)
     finish = verb.doc[begin].idx
+    if verb.dep_ in _AFTER_QUOTE_DEPS and not _QUOTE_END.search(text, max(finish - 4, 0), finish):
+        return None  # "shook her head and said, ''No.''": the content comes after
     while finish > sent.start_char and (text[finish - 1].isspace() or text[finish - 1] in ",—–-"):
         finish -= 1
     if finish - sent.start_char < 8:
@@ -210,6 +221,17 @@ def _trailing(verb: Any) -> Found | None:
     source = _edges(subject) if subject is not None else None
     kind = _source_kind(subject) if subject is not None else "named"
     return Found(source, (verb.idx, verb.idx + len(verb.text)), (sent.start_char, finish), kind)
+
+
+def _aside(verb: Any, subject: Any) -> Found | None:
+    """"It was, he said, one of the bitterest failures": a report set between commas reports its whole sentence."""
+    sent, text = verb.sent, verb.doc.text
+    last = max((t for t in verb.subtree if not t.is_punct), key=lambda t: t.i)
+    after = last.idx + len(last.text)
+    if text[after:after + 1] != "," or sent.end - last.i < 4:
+        return None
+    return Found(_edges(subject), (verb.idx, verb.idx + len(verb.text)),
+                 (sent.start_char, _content_end(text, sent.end_char)), _source_kind(subject))
 
 
 def _after_quotation(verb: Any, subject: Any | None, begin: int) -> Found | None:

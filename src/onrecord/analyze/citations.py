@@ -3,7 +3,9 @@
 Quran ("(Quran 43:54)", "(The Holy Koran, XIII:11)", "Surah Al-Baqarah, verse 268"), Bible ("Mark 11:23"),
 UN resolutions ("Security Council resolution 2231 (2015)", "resolution 67/19") and named treaties ("the
 Treaty on the Non-Proliferation of Nuclear Weapons", "Article 51 of the Charter"). A quotation that ends
-just before a reference, or starts just after it, is the text the reference supports.
+just before a reference, or starts just after it, is the text the reference supports. Scripture quoted after
+the book's name and a colon ("I quote from the Holy Koran: ...") with no verse given is a citation with an
+empty reference, unless a verse reference closes the quotation ("As stated in the Holy Koran: ... (XXI:105)").
 """
 
 from __future__ import annotations
@@ -31,6 +33,9 @@ _ARTICLE = re.compile(r"\bArticle\s+(?P<number>\d{1,3})(?:,?\s+paragraph\s+(?P<p
 _QUOTE_BEFORE = re.compile(r"[”\"]\s*[.,;]?\s*\(?\s*$")
 _QUOTE_AFTER = re.compile(r"^\s*\)?\s*[:,]?\s*[“\"]")
 _REACH = 1500
+# The book named just before a colon: what follows is quoted from it.
+_BOOK_COLON = re.compile(r"\b(?:[Tt]he\s+)?(?:[Hh]oly\s+)?(?P<book>Qur['’]?[aā]n|Koran|Bible)[ \t]*:", re.IGNORECASE)
+_WORKS = {"bible": "Bible"}
 
 
 @dataclass(frozen=True)
@@ -69,11 +74,22 @@ def speech_ranges(record: Record) -> list[tuple[int, int]]:
 
 def parse_citations(text: str, start: int, end: int) -> Iterator[_Found]:
     """The citations between ``start`` and ``end``, each parsed into work and reference."""
-    for ref in parse_scripture(text, start, end):
-        yield _Found(ref.work, ref.reference, *_trim_paren(text, ref.start, ref.end))
+    references = [_Found(ref.work, ref.reference, *_trim_paren(text, ref.start, ref.end))
+                  for ref in parse_scripture(text, start, end)]
+    yield from references
+    yield from _unreferenced(text, start, end, references)
     for m in _RESOLUTION.finditer(text, start, end):
         yield from _resolutions(m)
     yield from _treaties(text, start, end)
+
+
+def _unreferenced(text: str, start: int, end: int, references: list[_Found]) -> Iterator[_Found]:
+    """Scripture quoted after "the Holy Koran:" with no verse reference closing the quotation."""
+    for m in _BOOK_COLON.finditer(text, start, end):
+        work = _WORKS.get(m["book"].lower(), "Quran")
+        if any(r.work == work and m.end() <= r.start <= m.end() + _REACH for r in references):
+            continue
+        yield _Found(work, "", m.start(), m.end("book"))
 
 
 def _resolutions(m: re.Match[str]) -> Iterator[_Found]:
@@ -127,12 +143,23 @@ def _quote_near(text: str, start: int, end: int) -> Span | None:
     if block is not None:
         return block
     after = _QUOTE_AFTER.match(text[end:end + 6])
+    if after is None and text[end:end + 1] == ":":
+        return _closed_quote(text, end + 1)
     if after:
         opening = end + after.end()
         close = min((i for i in (text.find("”", opening), text.find('"', opening)) if i != -1), default=-1)
         if close != -1 and close - opening <= _REACH:
             return Span.of(text, opening, close)
     return None
+
+
+def _closed_quote(text: str, start: int) -> Span | None:
+    """'Quran: One who does not ... darkness”.': words after a colon that a closing mark ends, none opening."""
+    close = text.find("”", start, start + _REACH)
+    if close == -1 or "“" in text[start:close] or '"' in text[start:close]:
+        return None
+    begin = start + len(text[start:close]) - len(text[start:close].lstrip())
+    return Span.of(text, begin, close) if begin < close else None
 
 
 def _block_quote(text: str, start: int) -> Span | None:
