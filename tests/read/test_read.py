@@ -48,6 +48,14 @@ def test_read_text_metadata_title_and_date() -> None:
     assert (named.title, named.date, named.speaker) == ("T", "2016-09-08", "X")
 
 
+def test_read_repairs_mojibake_and_keeps_sound_text() -> None:
+    words = " In the words of the Gospel according to Saint Mark, one could say to the mountain:"
+    broken = f"{words} â€œBe thou removedâ€\x9d (Mark 11:23)".encode()
+    assert read_bytes(broken, "m.txt").text == f"{words.strip()} “Be thou removed” (Mark 11:23)"
+    sound = "“Déjà vu” — naïve café, 5 €, İstanbul, Ahmadian’s"
+    assert read_bytes(sound.encode(), "s.txt").text == sound
+
+
 def test_read_normalizes_line_ends_and_unicode() -> None:
     source = read_bytes(("Cafe\u0301 one\r\ntwo\rthree" + " word" * 60 + "\x07").encode(), "n.txt")
     assert source.text == "Café one\ntwo\nthree" + " word" * 60

@@ -8,6 +8,7 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 
 import charset_normalizer
+import ftfy
 
 from onrecord.errors import ReadError
 from onrecord.record import TimeRange
@@ -43,9 +44,13 @@ _LINE_BREAKS = re.compile(r"\r\n?|[\x0c\u2028\u2029\x85]")
 
 
 def normalize(text: str) -> str:
-    """NFC, LF line ends, no control characters: the form every offset refers to."""
+    """Mojibake repaired, NFC, LF line ends, no control characters: the form every offset refers to.
+
+    Text that went through a wrong decoding once ("â€œ" for "“") is common in scraped transcripts and UN
+    records; ftfy's ``fix_encoding`` undoes only that and leaves sound text alone.
+    """
     text = _LINE_BREAKS.sub("\n", text)
-    return unicodedata.normalize("NFC", _CONTROL.sub("", text))
+    return unicodedata.normalize("NFC", _CONTROL.sub("", ftfy.fix_encoding(text)))
 
 
 def decode(data: bytes, name: str) -> str:
