@@ -51,7 +51,7 @@ def test_read_text_metadata_title_and_date() -> None:
 def test_read_repairs_mojibake_and_keeps_sound_text() -> None:
     words = " In the words of the Gospel according to Saint Mark, one could say to the mountain:"
     broken = f"{words} â€œBe thou removedâ€\x9d (Mark 11:23)".encode()
-    assert read_bytes(broken, "m.txt").text == f"{words.strip()} “Be thou removed” (Mark 11:23)"
+    assert read_bytes(broken, "m.txt").text == f"{words} “Be thou removed” (Mark 11:23)"
     sound = "“Déjà vu” — naïve café, 5 €, İstanbul, Ahmadian’s"
     assert read_bytes(sound.encode(), "s.txt").text == sound
 
