@@ -7,6 +7,7 @@ that invariant for a whole record. Lists are tuples so that a record, once built
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
 import types
@@ -287,12 +288,18 @@ def _decode(kind: Any, value: Any, where: str) -> Any:
     raise SchemaError(f"{where} has the wrong type", repr(value), f"give a {getattr(kind, '__name__', kind)}")
 
 
+@functools.cache
+def _fields(kind: Any) -> tuple[dict[str, Any], tuple[dataclasses.Field[Any], ...]]:
+    """A dataclass's resolved type hints and fields, once per class: resolving them per object cost most of a decode."""
+    return typing.get_type_hints(kind), dataclasses.fields(kind)
+
+
 def _decode_dataclass(kind: Any, value: Any, where: str) -> Any:
     if not isinstance(value, dict):
         raise SchemaError(f"{where} must be an object", type(value).__name__, "pass what to_json wrote")
-    hints = typing.get_type_hints(kind)
+    hints, kind_fields = _fields(kind)
     arguments = {}
-    for f in dataclasses.fields(kind):
+    for f in kind_fields:
         if f.name in value:
             arguments[f.name] = _decode(hints[f.name], value[f.name], f"{where}.{f.name}")
         elif f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
