@@ -93,3 +93,17 @@ def test_app_actor_page_draws_an_escaped_page(client: TestClient) -> None:
     response = client.get("/actors/<script>")
     assert response.status_code == 200
     assert "<h1>&lt;script&gt;</h1>" in response.text and not any(bad in response.text for bad in INJECTED)
+
+
+def test_app_reader_keeps_each_rendered_page(web_corpus: Path) -> None:
+    from onrecord.export import records_of
+
+    fresh = TestClient(create_app(web_corpus))
+    document = _hostile_id(fresh)
+    (text,) = [r.document.text for r in records_of(web_corpus) if r.document.id == document]
+    start = text.index("Israel said")
+    plain = [fresh.get(f"/documents/{document}").text for _ in range(2)]
+    hit = fresh.get(f"/documents/{document}", params={"start": start, "end": start + 11}).text
+    bad = fresh.get(f"/documents/{document}", params={"start": 0, "end": 100000})
+    assert plain[0] == plain[1] and 'id="hit"' in hit and 'id="hit"' not in plain[0] and bad.status_code == 400
+    assert (len(fresh.app.state.records), len(fresh.app.state.pages)) == (1, 2)

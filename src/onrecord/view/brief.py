@@ -18,7 +18,7 @@ import jinja2
 from onrecord.export.codings import top_claims
 from onrecord.record import EnumerationItem, Record, Turn
 from onrecord.view.charts import Chart, stance_bars
-from onrecord.view.marks import Piece, item_anchor, marks, pieces
+from onrecord.view.marks import Mark, Marks, Piece, item_anchor, marks, pieces
 
 PREVIEW = 280  # characters of an answer shown in the exchanges section
 CLAIMS = 10  # check-worthy claims in a brief
@@ -70,9 +70,9 @@ def preview(text: str, size: int = PREVIEW) -> str:
     return flat if len(flat) <= size else flat[: size - 1] + "…"
 
 
-def turn_views(record: Record, prefix: str = "", *, extra: Sequence[Any] = ()) -> list[TurnView]:
+def turn_views(record: Record, prefix: str = "", *, extra: Sequence[Mark] = ()) -> list[TurnView]:
     """Every turn cut into pieces under the record's marks (and ``extra`` marks, e.g. a highlighted span)."""
-    found = sorted([*marks(record, prefix=prefix), *extra], key=lambda m: (m.start, -m.end))
+    found = Marks(sorted([*marks(record, prefix=prefix), *extra], key=lambda m: (m.start, -m.end)))
     speakers = {s.id: s for s in record.speakers}
     views = []
     for turn in record.turns:
@@ -108,15 +108,15 @@ def _exchanges(record: Record, prefix: str, turns: dict[str, Turn], labels: dict
     return result
 
 
-def brief_document(record: Record, prefix: str = "") -> BriefDocument:
-    """The brief's view of one record."""
+def brief_document(record: Record, prefix: str = "", *, extra: Sequence[Mark] = ()) -> BriefDocument:
+    """The brief's view of one record; ``extra`` marks (a highlighted span) join the record's in the full text."""
     labels = {s.id: s.label for s in record.speakers}
     turns = {t.id: t for t in record.turns}
     best = sorted(top_claims(record), key=lambda pair: -pair[0].checkworthiness)[:CLAIMS]
     first = {a.id: min(m.span.start for m in a.mentions) for a in record.actors if a.mentions}
     actors = sorted(record.actors, key=lambda a: -len(a.mentions))
     return BriefDocument(
-        record, prefix, labels, turn_views(record, prefix), _exchanges(record, prefix, turns, labels),
+        record, prefix, labels, turn_views(record, prefix, extra=extra), _exchanges(record, prefix, turns, labels),
         trees(record, prefix),
         [{"name": a.name, "type": a.type, "kb": a.kb, "mentions": len(a.mentions),
           "forms": ", ".join(sorted(Counter(m.span.text for m in a.mentions))[:6]), "first": first.get(a.id)}

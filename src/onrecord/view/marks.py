@@ -111,10 +111,26 @@ def _others(record: Record) -> Iterator[Mark]:
             yield Mark(span.start, span.end, "m-other", title=path)
 
 
-def pieces(text: str, span: Span, found: list[Mark]) -> list[Piece]:
-    """``span`` cut at every mark boundary inside it; ``found`` sorted by start (as ``marks`` returns)."""
-    inside = [m for m in found if m.start < span.end and m.end > span.start] + [
-        m for m in found if m.start == m.end and span.start <= m.start < span.end and m.anchor]
+class Marks:
+    """Marks sorted by start (ties keep their order), indexed to find the marks over a span without a full scan."""
+
+    def __init__(self, found: list[Mark]) -> None:
+        self.found = sorted(found, key=lambda m: m.start)
+        self.starts = [m.start for m in self.found]
+        self.longest = max((m.end - m.start for m in self.found), default=0)
+
+    def over(self, span: Span) -> list[Mark]:
+        """The marks over ``span`` (and empty anchored marks inside it), in start order."""
+        # A mark over the span starts less than the longest mark's length before it: only that window is read.
+        window = self.found[bisect.bisect_left(self.starts, span.start - self.longest):
+                            bisect.bisect_left(self.starts, span.end)]
+        return [m for m in window if m.end > span.start] + [
+            m for m in window if m.start == m.end and span.start <= m.start and m.anchor]
+
+
+def pieces(text: str, span: Span, found: list[Mark] | Marks) -> list[Piece]:
+    """``span`` cut at every mark boundary inside it; ``found`` sorted by start (as ``marks`` returns) or indexed."""
+    inside = (found if isinstance(found, Marks) else Marks(found)).over(span)
     cuts = sorted({span.start, span.end, *(max(m.start, span.start) for m in inside),
                    *(min(m.end, span.end) for m in inside)})
     starts = sorted(inside, key=lambda m: m.start)

@@ -18,8 +18,12 @@ from starlette.exceptions import HTTPException
 
 from onrecord.corpus.connection import open_reader
 from onrecord.errors import OnrecordError, WebError
+from onrecord.record import Record
+from onrecord.web.cache import LRU
 
 STATIC = Path(__file__).parent / "static"
+RECORDS = 8  # decoded records kept (the largest UN speech is a few MB decoded)
+PAGES = 64  # rendered reader pages kept (plain or with a highlighted span; ~130 kB each for the largest)
 HTMX_VERSION = "2.0.11"  # from the npm package htmx.org, licence 0BSD (static/htmx.LICENSE)
 # No script, style or image from anywhere but this server; inline styles for the highlight colours.
 POLICY = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
@@ -35,10 +39,14 @@ def environment() -> jinja2.Environment:
                               lstrip_blocks=True)
 
 
+def render(template: str, **context: Any) -> str:
+    """A template rendered to HTML text."""
+    return environment().get_template(template).render(htmx=HTMX_VERSION, **context)
+
+
 def page(template: str, status: int = 200, **context: Any) -> HTMLResponse:
     """A rendered template as an HTML response."""
-    html = environment().get_template(template).render(htmx=HTMX_VERSION, **context)
-    return HTMLResponse(html, status_code=status)
+    return HTMLResponse(render(template, **context), status_code=status)
 
 
 class Store:
@@ -63,6 +71,9 @@ def create_app(corpus: str | os.PathLike[str]) -> FastAPI:
 
     app = FastAPI(title="onrecord", docs_url=None, redoc_url=None, openapi_url=None)
     app.state.store = Store(Path(corpus))
+    # Stored records never change: decoding a large one and rendering its reader page is done once.
+    app.state.records = LRU[Record](RECORDS)
+    app.state.pages = LRU[str](PAGES)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     for module in (documents, ask, actors):
         app.include_router(module.router)

@@ -54,6 +54,14 @@ def record(connection: sqlite3.Connection, document_id: str) -> Record:
     return found
 
 
+def stamp(connection: sqlite3.Connection, document_id: str) -> tuple[int, int]:
+    """What identifies the stored version of a document (row and record size), for caching; 404 when missing."""
+    row = connection.execute("SELECT rowid, length(record) FROM documents WHERE id = ?", (document_id,)).fetchone()
+    if row is None:
+        raise WebError("no such document", document_id[:40], "go back to the corpus page and pick one")
+    return int(row[0]), int(row[1])
+
+
 def mentions(connection: sqlite3.Connection, name: str, *, limit: int = 200) -> list[dict[str, Any]]:
     """Where an actor (any of its names) is mentioned across the corpus: document, offsets, words used."""
     rows = connection.execute(

@@ -8,10 +8,11 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
 from onrecord.errors import SpanError
-from onrecord.view.brief import brief_document, turn_views
+from onrecord.record import Record
+from onrecord.view.brief import brief_document
 from onrecord.view.marks import Mark
 from onrecord.web import data
-from onrecord.web.app import page
+from onrecord.web.app import page, render
 
 router = APIRouter()
 
@@ -29,15 +30,21 @@ def corpus(request: Request, speaker: str = "", since: str = "", until: str = ""
 def reader(request: Request, document_id: str, start: Annotated[int | None, Query(ge=0)] = None,
            end: Annotated[int | None, Query(ge=0)] = None) -> HTMLResponse:
     """A document as a conversation, with toggles for each layer; ``start``/``end`` highlight a span (``#hit``)."""
-    with request.app.state.store.read() as connection:
-        record = data.record(connection, document_id)
+    state = request.app.state
+    with state.store.read() as connection:
+        key = (document_id, data.stamp(connection, document_id))
+        record = state.records.get(key, lambda: data.record(connection, document_id))
+    span = (start, end) if start is not None and end is not None else None
+    return HTMLResponse(state.pages.get((*key, span), lambda: _reader_page(record, span)))
+
+
+def _reader_page(record: Record, span: tuple[int, int] | None) -> str:
     extra = []
-    if start is not None and end is not None:
+    if span is not None:
+        start, end = span
         if not start < end <= len(record.document.text):
             raise SpanError("the span is not inside the document", f"{start}-{end}",
-                           f"give 0 <= start < end <= {len(record.document.text)}")
+                            f"give 0 <= start < end <= {len(record.document.text)}")
         extra.append(Mark(start, end, "m-hit", "hit", "the evidence you followed"))
-    view = brief_document(record)
-    view.turns = turn_views(record, extra=extra)
-    highlighted = record.document.text[start:end] if extra else ""
-    return page("reader.html.j2", d=view, highlighted=highlighted)
+    highlighted = record.document.text[span[0]:span[1]] if span is not None else ""
+    return render("reader.html.j2", d=brief_document(record, extra=extra), highlighted=highlighted)
