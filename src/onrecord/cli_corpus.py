@@ -168,15 +168,18 @@ def export(
     format: Annotated[str, typer.Argument(help="Output format: parquet, qdpx, jsonl, csv or webanno.")],
     out: Annotated[Path, typer.Option("--out", help="Where to write: a folder (parquet, csv) or a file.")],
     corpus: CorpusOption = Path(DEFAULT_PATH),
+    verbatim: Annotated[bool, typer.Option("--verbatim", help="csv: write text cells as they are, even those a "
+                                           "spreadsheet would run as formulas (for programs, not spreadsheets).")] = False,
 ) -> None:
     """Export the corpus: parquet (one file per table), qdpx (REFI-QDA project), jsonl (one Record per line),
-    csv (one file per layer) or webanno (W3C Web Annotation JSON-LD)."""
+    csv (one file per layer; text a spreadsheet would run as a formula gets a leading ') or webanno
+    (W3C Web Annotation JSON-LD)."""
     from onrecord.export import FORMATS, records_of
     from onrecord.export import export as export_records
 
     if format in FORMATS:
         try:
-            written = export_records(records_of(corpus), format, out)
+            written = export_records(records_of(corpus), format, out, excel_safe=not verbatim)
         except OnrecordError as error:
             fail(str(error))
         print(f"{len(written)} files written to {out}")

@@ -14,8 +14,11 @@ from onrecord.corpus.connection import open_writer
 from onrecord.corpus.store import store
 from onrecord.export import export, records_of
 from onrecord.export.codings import codings
+from onrecord.export.csv import safe_cell, unescape, write_csv
 from onrecord.export.jsonl import read_jsonl, write_jsonl
 from onrecord.export.webanno import write_webanno
+from onrecord.pipeline import structure
+from onrecord.read import read
 from onrecord.record import Record
 
 runner = CliRunner()
@@ -47,10 +50,56 @@ def test_csv_writes_one_file_per_layer_with_verbatim_spans(example_record: Recor
         rows = list(csv.DictReader(handle))
     assert len(rows) == len(example_record.turns)
     for row in rows:
-        assert text[int(row["span.start"]):int(row["span.end"])] == row["span.text"]
+        assert text[int(row["span.start"]):int(row["span.end"])] == unescape(row["span.text"])
     with (tmp_path / "csv" / "mentions.csv").open(encoding="utf-8", newline="") as handle:
         mentions = list(csv.DictReader(handle))
     assert len(mentions) == sum(len(a.mentions) for a in example_record.actors)
+
+
+# Turns a spreadsheet would run as formulas, and one that already starts with the quote the escape adds.
+FORMULAS = ('Q: =HYPERLINK("http://evil.example","click")\n\nA: +1 and -2 and @SUM(A1)\n\n'
+            "Q: '=quoted already\n\nA: Plain answer.\n")
+FORMULA_TURNS = ['=HYPERLINK("http://evil.example","click")', "+1 and -2 and @SUM(A1)", "'=quoted already",
+                 "Plain answer."]
+
+
+@pytest.fixture
+def formula_record(tmp_path: Path) -> Record:
+    path = tmp_path / "formulas.txt"
+    path.write_text(FORMULAS, encoding="utf-8")
+    return structure(read(path))
+
+
+def _turn_cells(folder: Path) -> list[dict[str, str]]:
+    with (folder / "turns.csv").open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_csv_safe_cell_quotes_what_a_spreadsheet_would_run() -> None:
+    cells = ["=1+1", "+1", "-2", "@SUM(A1)", "\t=1", "\r=1", "'=1", "Plain", "", "a=1"]
+    assert [safe_cell(c) for c in cells] == ["'=1+1", "'+1", "'-2", "'@SUM(A1)", "'\t=1", "'\r=1", "''=1", "Plain",
+                                              "", "a=1"]
+    assert [unescape(safe_cell(c)) for c in cells] == cells
+    assert [safe_cell(v) for v in (-0.9, -3, None, True)] == [-0.9, -3, None, True]
+
+
+def test_csv_quotes_formula_cells_by_default_and_keeps_offsets(formula_record: Record, tmp_path: Path) -> None:
+    write_csv([formula_record], tmp_path)
+    rows = _turn_cells(tmp_path)
+    assert [row["span.text"] for row in rows] == ["'" + text if text[0] in "=+'" else text for text in FORMULA_TURNS]
+    text = formula_record.document.text
+    assert [text[int(row["span.start"]):int(row["span.end"])] for row in rows] == FORMULA_TURNS
+    assert [unescape(row["span.text"]) for row in rows] == FORMULA_TURNS
+
+
+def test_csv_verbatim_writes_cells_as_they_are(formula_record: Record, tmp_path: Path) -> None:
+    connection = open_writer(tmp_path / "formulas.db")
+    assert store(connection, formula_record)
+    connection.close()
+    result = runner.invoke(app, ["export", "csv", "--corpus", str(tmp_path / "formulas.db"), "--out",
+                                 str(tmp_path / "csv"), "--verbatim"])
+    assert result.exit_code == 0, result.stderr
+    assert [row["span.text"] for row in _turn_cells(tmp_path / "csv")] == FORMULA_TURNS
 
 
 def test_webanno_has_both_selectors_for_every_coding(example_record: Record, tmp_path: Path) -> None:

@@ -28,11 +28,19 @@ def _writers() -> dict[str, Writer]:
 FORMATS = ("qdpx", "jsonl", "csv", "webanno")
 
 
-def export(records: Iterable[Record], format: str, out: str | os.PathLike[str]) -> list[Path]:
-    """Write ``records`` in ``format`` to ``out``; return the files written."""
+def export(records: Iterable[Record], format: str, out: str | os.PathLike[str], *, excel_safe: bool = True) -> list[Path]:
+    """Write ``records`` in ``format`` to ``out``; return the files written.
+
+    ``excel_safe=False`` writes csv cells verbatim even where a spreadsheet would run them as formulas
+    (see ``onrecord.export.csv``); the other formats are always verbatim.
+    """
     writers = _writers()
     if format not in writers:
         raise ExportError("unknown export format", repr(format), f"choose one of {', '.join(FORMATS)}")
+    if format == "csv":
+        from onrecord.export.csv import write_csv
+
+        return write_csv(records, Path(out), excel_safe=excel_safe)
     return writers[format](records, Path(out))
 
 

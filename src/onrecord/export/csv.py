@@ -1,8 +1,13 @@
 """CSV: one file per layer, one row per finding (actor mentions and list items have files of their own).
 
 Columns are the finding's fields flattened with dots (``source.span.start``); lists that are not exploded
-into their own file are written as JSON. Every row starts with the document id. Cell text is verbatim:
-a spreadsheet user who opens a file should keep formulas off (text that starts with ``=`` stays text).
+into their own file are written as JSON. Every row starts with the document id.
+
+Spreadsheets run a cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return as a formula
+("CSV injection"), and document text is untrusted. By default a text cell that starts with one of these, or
+with ``'``, is written with a ``'`` in front, which spreadsheets show as text; the rule is exact both ways,
+so ``unescape`` (drop one leading ``'``) gives back the verbatim text of any cell. Offsets and numbers are
+never changed. ``excel_safe=False`` writes every cell verbatim, for programs only.
 """
 
 from __future__ import annotations
@@ -18,9 +23,28 @@ from onrecord.errors import ExportError
 from onrecord.export import ensure_parent
 from onrecord.record import Record, to_dict
 
+# What makes a spreadsheet read a cell as a formula (OWASP, CSV injection); the quote itself so that unescape is exact.
+FORMULA = ("=", "+", "-", "@", "\t", "\r")
+QUOTE = "'"
 
-def write_csv(records: Iterable[Record], out: Path) -> list[Path]:
-    """Write ``<layer>.csv`` files in the folder ``out`` (plus ``mentions.csv`` and ``items.csv``)."""
+
+def safe_cell(value: Any) -> Any:
+    """A cell a spreadsheet shows as text: text starting with a formula character or a quote gets a quote in front."""
+    if isinstance(value, str) and value.startswith((*FORMULA, QUOTE)):
+        return QUOTE + value
+    return value
+
+
+def unescape(cell: str) -> str:
+    """The verbatim text of a cell ``write_csv`` wrote spreadsheet-safe (the default): one leading quote dropped."""
+    return cell[len(QUOTE):] if cell.startswith(QUOTE) else cell
+
+
+def write_csv(records: Iterable[Record], out: Path, *, excel_safe: bool = True) -> list[Path]:
+    """Write ``<layer>.csv`` files in the folder ``out`` (plus ``mentions.csv`` and ``items.csv``).
+
+    ``excel_safe`` (the default) quotes text cells a spreadsheet would run as formulas; ``False`` keeps them verbatim.
+    """
     tables: dict[str, list[dict[str, Any]]] = {}
     for record in records:
         for table, rows in rows_of(record).items():
@@ -28,9 +52,13 @@ def write_csv(records: Iterable[Record], out: Path) -> list[Path]:
     written = []
     for table, rows in tables.items():
         path = out / f"{table}.csv"
-        _write(path, rows)
+        _write(path, [_safe(row) for row in rows] if excel_safe else rows)
         written.append(path)
     return written
+
+
+def _safe(row: dict[str, Any]) -> dict[str, Any]:
+    return {key: safe_cell(value) for key, value in row.items()}
 
 
 def rows_of(record: Record) -> dict[str, list[dict[str, Any]]]:
