@@ -133,3 +133,58 @@ def test_browser_brief_opens_with_no_network_request(browser: Any, reference_rec
     assert requests == [brief.as_uri()]
     page.screenshot(path=str(ARTIFACTS / "brief.png"))
     page.close()
+
+
+def test_browser_actor_page_charts_stance_and_links_mentions_to_the_reader(browser: Any, server: str,
+                                                                           reference_record: Any) -> None:
+    page = _page(browser)
+    page.goto(f"{server}/actors/Israel")
+    chart = page.locator("svg[role=img]")
+    assert chart.is_visible() and chart.locator("circle").count() >= 1
+    assert chart.get_attribute("aria-label") == "Stance toward Israel over time (mean of speakers per date)"
+    mentions = page.locator("h2:has-text('Mentions') + ul > li > a")
+    heading = page.locator("h2", has_text="Mentions").inner_text()
+    assert heading == f"Mentions ({mentions.count()})" and mentions.count() > 0
+    page.screenshot(path=str(ARTIFACTS / "actor.png"), full_page=True)
+    link = mentions.first
+    words = link.inner_text()
+    link.click()
+    page.wait_for_selector(".m-hit")
+    assert page.evaluate("location.pathname").startswith("/documents/") and page.evaluate("location.hash") == "#hit"
+    assert " ".join(page.locator(".m-hit").all_inner_texts()) == words
+    assert 0 <= page.locator(".m-hit").first.evaluate("e => e.getBoundingClientRect().top") < 800
+    page.screenshot(path=str(ARTIFACTS / "actor-mention.png"))
+    page.close()
+
+
+def _tab_to(page: Any, check: str, *, most: int = 80) -> list[str]:
+    """Press Tab until the focused element satisfies the JS predicate ``check``; what was focused on the way."""
+    seen = []
+    for _ in range(most):
+        page.keyboard.press("Tab")
+        seen.append(page.evaluate("document.activeElement.id || document.activeElement.getAttribute('href') || ''"))
+        if page.evaluate(f"(e => {check})(document.activeElement)"):
+            return seen
+    pytest.fail(f"Tab never reached {check} in {most} presses: {seen}")
+
+
+def test_browser_reader_is_keyboard_navigable(browser: Any, server: str, reference_record: Any) -> None:
+    page = _page(browser)
+    page.goto(server + _reference_url(page, server))
+    seen = _tab_to(page, "e.id === 't-enum'")
+    assert seen[-2:] == ["t-actors", "t-enum"]
+    page.keyboard.press("Space")
+    assert page.locator("#t-enum").is_checked()
+    seen = _tab_to(page, "e.matches('aside .tree a')")
+    assert seen[-4:] == ["t-attr", "t-cite", "t-claim", "#e1-1"]
+    for _ in range(2):
+        page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.getAttribute('href')") == "#e1-3"
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") == "#e1-3"
+    target = page.locator("#e1-3 + .m-enum")
+    assert target.evaluate("e => getComputedStyle(e).outlineStyle") == "solid"
+    assert 0 <= target.evaluate("e => e.getBoundingClientRect().top") < 800
+    assert reference_record.document.text.find(target.inner_text()[:40]) >= 0
+    page.screenshot(path=str(ARTIFACTS / "reader-keyboard.png"))
+    page.close()
