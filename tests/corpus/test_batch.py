@@ -11,9 +11,15 @@ import threading
 import time
 from pathlib import Path
 
+import pytest
+
 from onrecord.corpus import Corpus
 
 from .conftest import write_documents
+
+# Every test here starts processes, a cluster or a thread: a failure must fail, never hang CI (pytest-timeout;
+# the waits inside the tests have their own deadlines too, for runs without the plugin).
+pytestmark = pytest.mark.timeout(300)
 
 _WHOLE = ("SELECT count(*) FROM documents AS d WHERE json_array_length(d.record, '$.sentences')"
           " != (SELECT count(*) FROM sentences AS s WHERE s.doc = d.rowid)")
@@ -40,6 +46,7 @@ def test_batch_workers_store_the_same_documents(tmp_path: Path) -> None:
     assert rows == (12,)
 
 
+@pytest.mark.timeout(120)
 def test_batch_dask_local_cluster_with_two_workers(tmp_path: Path) -> None:
     from distributed import LocalCluster
 
@@ -67,7 +74,7 @@ def test_batch_sigkill_leaves_whole_documents_and_resumes(tmp_path: Path) -> Non
             except sqlite3.OperationalError:
                 stored = 0
     os.kill(process.pid, signal.SIGKILL)
-    process.wait()
+    process.wait(timeout=30)
     connection = sqlite3.connect(database)
     assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     assert connection.execute(_WHOLE).fetchone() == (0,)
@@ -93,15 +100,17 @@ def test_batch_reader_never_sees_half_a_document(tmp_path: Path) -> None:
         except BaseException as error:  # the test reports it below
             failures.append(error)
 
-    writer = threading.Thread(target=write)
+    writer = threading.Thread(target=write, daemon=True)
     writer.start()
     checks = 0
+    deadline = time.monotonic() + 240
     with Corpus(database) as reader:
-        while writer.is_alive() or checks == 0:
+        while (writer.is_alive() or checks == 0) and time.monotonic() < deadline:
             reader.ask("Which harbour does the speaker make a point about?", k=3)
             assert reader.reader().execute(_WHOLE).fetchone() == (0,)
             checks += 1
-    writer.join()
+    writer.join(timeout=30)
+    assert not writer.is_alive()
     assert failures == []
     assert checks > 1
     assert sqlite3.connect(database).execute("SELECT count(*) FROM documents").fetchone() == (12,)

@@ -79,10 +79,12 @@ class Corpus:
         skipped. ``progress`` is called after each file with the tally and the error, if any.
         """
         from onrecord.corpus.batch import expand, run
+        from onrecord.corpus.vectors import fill
 
         files = expand(paths)
         result = AddResult(total=len(files))
         connection = self.writer()
+        fill(connection)  # sentences stored before the corpus kept vectors
         for outcome in run(files, known_ids(connection), workers=workers, scheduler=scheduler):
             if outcome.record is not None and store(connection, outcome.record):
                 result.added += 1

@@ -12,16 +12,24 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+
 from onrecord.corpus.embed import embed
 from onrecord.corpus.query import Question, parse
+from onrecord.corpus.signals import Words, texts_around
+from onrecord.corpus.vectors import vectors_of
 
 # How many sentences BM25 hands to the reranker, and how many interviewer questions are matched.
 POOL = 300
 QUESTIONS = 40
 MATCHED = 5
 SHARPNESS = 0.0  # >0 lets only the best-matching interviewer question lift its answers (did not help)
-# Fusion weights (set on the question set in tests/data/questions.json; see the README for the figures).
-W_BM25, W_SIMILARITY, W_CONTEXT, W_QUESTION, W_LEAD = 0.35, 0.30, 0.20, 0.35, 0.20
+# Fusion weights, set on the question set in tests/data/questions.json (held-out figures in the README): BM25,
+# wordllama similarity of the sentence and of its passage, closeness of the interviewer question answered,
+# opening the answer to the closest one, and the share of the question's concepts (rarity-weighted) that the
+# sentence, its passage and its whole turn contain.
+W_BM25, W_SIMILARITY, W_CONTEXT, W_QUESTION, W_LEAD = 0.2, 0.3, 0.5, 0.3, 0.2
+W_WORDS, W_PASSAGE, W_TURN = 0.8, 1.0, 0.1
 # A sentence this short is quoted with the next one in its turn, so the evidence reads on its own.
 SHORT = 6
 
@@ -33,6 +41,7 @@ class Candidate:
     rowid: int
     turn: int
     text: str
+    asked: int | None = None  # the interviewer's question turn this sentence answers, if any
     bm25: float = 0.0
     question: float = 0.0
     lead: bool = False
@@ -85,13 +94,13 @@ _FROM = (" FROM sentences_fts JOIN sentences AS s ON s.rowid = sentences_fts.row
 def _bm25(connection: sqlite3.Connection, match: str, where: str, parameters: list[Any],
           candidates: dict[int, Candidate]) -> None:
     rows = connection.execute(
-        f"SELECT s.rowid, s.turn, s.text, -bm25(sentences_fts){_FROM}"
+        f"SELECT s.rowid, s.turn, s.text, t.question, -bm25(sentences_fts){_FROM}"
         f" WHERE sentences_fts MATCH ? AND {where} ORDER BY bm25(sentences_fts) LIMIT {POOL}",
         [match, *parameters],
     ).fetchall()
-    top = max((row[3] for row in rows), default=1.0) or 1.0
-    for rowid, turn, text, score in rows:
-        candidates[rowid] = Candidate(rowid, turn, text, bm25=score / top)
+    top = max((row[4] for row in rows), default=1.0) or 1.0
+    for rowid, turn, text, asked, score in rows:
+        candidates[rowid] = Candidate(rowid, turn, text, asked, bm25=score / top)
 
 
 def _answers_to_similar_questions(connection: sqlite3.Connection, question: Question, match: str, where: str,
@@ -120,39 +129,27 @@ def _answers_to_similar_questions(connection: sqlite3.Connection, question: Ques
     ).fetchall()
     best = max(closeness[matched[0]], 1e-6)
     for rowid, turn, text, asked_turn, lead in rows:
-        candidate = candidates.setdefault(rowid, Candidate(rowid, turn, text))
+        candidate = candidates.setdefault(rowid, Candidate(rowid, turn, text, asked_turn))
         # The best-matching question counts fully; the others as far as they come close to it.
         candidate.question = closeness[asked_turn] * max(closeness[asked_turn] / best, 0.0) ** SHARPNESS
         candidate.lead = bool(lead) and asked_turn == matched[0]
 
 
 def _rank(connection: sqlite3.Connection, question: Question, candidates: dict[int, Candidate]) -> None:
-    """Score every candidate: BM25, its similarity to the question, its turn context's, its question's."""
+    """Score every candidate: its words, its passage's and its answer's, similarity, the question it answers."""
     ordered = list(candidates.values())
-    context = _context(connection, ordered)
-    vectors = embed([question.text, *(c.text for c in ordered), *context])
-    asked = vectors[0]
-    similarity = vectors[1 : len(ordered) + 1] @ asked
-    around = vectors[len(ordered) + 1 :] @ asked
-    for candidate, own, near in zip(ordered, similarity, around, strict=True):
-        candidate.score = (W_BM25 * candidate.bm25 + W_SIMILARITY * float(own) + W_CONTEXT * float(near)
-                           + W_QUESTION * candidate.question + W_LEAD * candidate.lead)
-
-
-def _context(connection: sqlite3.Connection, candidates: list[Candidate]) -> list[str]:
-    """Each candidate with the sentences before and after it in the same turn."""
-    wanted = {c.rowid + step for c in candidates for step in (-1, 1)}
-    marks = ",".join("?" * len(wanted))
-    rows = connection.execute(f"SELECT rowid, turn, text FROM sentences WHERE rowid IN ({marks})", sorted(wanted))
-    near = {rowid: (turn, text) for rowid, turn, text in rows}
-
-    def around(c: Candidate) -> str:
-        parts = [near[r][1] for r in (c.rowid - 1,) if r in near and near[r][0] == c.turn]
-        parts.append(c.text)
-        parts.extend(near[r][1] for r in (c.rowid + 1,) if r in near and near[r][0] == c.turn)
-        return " ".join(parts)
-
-    return [around(c) for c in candidates]
+    texts = texts_around(connection, ordered)
+    words = Words(connection, question, texts)
+    asked, by_rowid = embed([question.text])[0], vectors_of(connection, texts)
+    for candidate in ordered:
+        # The passage's vector: the sum of its sentences' (each embedded once, however many passages hold it).
+        passage = np.sum([by_rowid[r] for r in words.passage(candidate)], axis=0)
+        near = float(passage @ asked) / (float(np.linalg.norm(passage)) or 1.0)
+        candidate.score = (W_BM25 * candidate.bm25 + W_SIMILARITY * float(by_rowid[candidate.rowid] @ asked)
+                           + W_CONTEXT * near + W_QUESTION * candidate.question + W_LEAD * candidate.lead
+                           + W_WORDS * words.cover([candidate.rowid], candidate)
+                           + W_PASSAGE * words.cover(words.passage(candidate), candidate)
+                           + W_TURN * words.cover(words.turn(candidate)))
 
 
 def _evidence(connection: sqlite3.Connection, best: list[Candidate], k: int) -> list[dict[str, Any]]:

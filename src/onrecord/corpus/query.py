@@ -38,6 +38,9 @@ class Question:
     speakers: tuple[str, ...] = ()
     years: tuple[int | None, int | None] = (None, None)
     aliases: tuple[str, ...] = ()
+    # The question's concepts: each content word, or an actor it names (one or two words), with its other names.
+    groups: tuple[tuple[str, ...], ...] = ()
+    named: frozenset[str] = frozenset()  # the groups (by first name) that are actors of the actors layer
 
 
 def words(text: str) -> list[str]:
@@ -50,7 +53,9 @@ def parse(connection: sqlite3.Connection, text: str) -> Question:
     years, rest = _years(text)
     speakers, named = _speakers(connection, rest)
     terms = tuple(dict.fromkeys(w for w in words(rest) if w not in STOPWORDS and w not in named and len(w) > 1))
-    return Question(text, terms, speakers, years, _aliases(connection, rest, terms))
+    others = _aliases(connection, terms)
+    aliases = tuple(dict.fromkeys(name for names in others.values() for name in names))
+    return Question(text, terms, speakers, years, aliases, _groups(terms, others), frozenset(others))
 
 
 def _years(text: str) -> tuple[tuple[int | None, int | None], str]:
@@ -87,15 +92,28 @@ def _speakers(connection: sqlite3.Connection, text: str) -> tuple[tuple[str, ...
     return tuple(labels), named
 
 
-def _aliases(connection: sqlite3.Connection, text: str, terms: tuple[str, ...]) -> tuple[str, ...]:
-    """Other names of the actors the question names, from the actors layer (when it has been analyzed)."""
+def _aliases(connection: sqlite3.Connection, terms: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """Other names of the actors the question names (a word or two), from the actors layer when analyzed."""
     phrases = set(terms) | {" ".join(pair) for pair in itertools.pairwise(terms)}
     if not phrases:
-        return ()
+        return {}
     marks = ",".join("?" * len(phrases))
     rows = connection.execute(
-        f"SELECT DISTINCT other.name FROM actor_names AS named JOIN actor_names AS other"
-        f" ON other.actor = named.actor WHERE named.name IN ({marks}) LIMIT 20",
+        f"SELECT named.name, other.name FROM (SELECT DISTINCT name, actor FROM actor_names WHERE name IN ({marks}))"
+        " AS named JOIN (SELECT DISTINCT actor, name FROM actor_names) AS other ON other.actor = named.actor",
         sorted(phrases),
     ).fetchall()
-    return tuple(name for (name,) in rows if name.lower() not in phrases)
+    found: dict[str, dict[str, None]] = {}
+    for named, other in rows:
+        found.setdefault(named, {})
+        if other not in phrases and any(w not in STOPWORDS for w in words(other)):
+            found.setdefault(named, {})[other] = None
+    return {named: tuple(names)[:12] for named, names in found.items()}
+
+
+def _groups(terms: tuple[str, ...], others: dict[str, tuple[str, ...]]) -> tuple[tuple[str, ...], ...]:
+    """One group per concept: a two-word actor name replaces its two words; each word or name brings aliases."""
+    pairs = [" ".join(pair) for pair in itertools.pairwise(terms) if " ".join(pair) in others]
+    inside = {word for pair in pairs for word in pair.split()}
+    singles = [term for term in terms if term not in inside]
+    return tuple((name, *others.get(name, ())) for name in [*pairs, *singles])

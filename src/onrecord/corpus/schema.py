@@ -92,6 +92,26 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX actor_names_name ON actor_names(name);
     CREATE INDEX actor_names_actor ON actor_names(actor);
     """,
+    # 2: whom each document speaks for (its most-mentioned country), filled for the documents stored already;
+    # sentence vectors for ask (wordllama, int8), filled by the writer (``vectors.fill``) as it opens.
+    """
+    CREATE TABLE sentence_vectors (
+        rowid INTEGER PRIMARY KEY REFERENCES sentences(rowid) ON DELETE CASCADE,
+        vector BLOB NOT NULL
+    );
+    CREATE TABLE voices (
+        doc INTEGER PRIMARY KEY REFERENCES documents(rowid) ON DELETE CASCADE,
+        actor TEXT NOT NULL
+    );
+    CREATE INDEX voices_actor ON voices(actor);
+    INSERT INTO voices (doc, actor)
+    SELECT doc, actor FROM (
+        SELECT f.doc AS doc, lower(coalesce(json_extract(f.data, '$.kb'), json_extract(f.data, '$.name'))) AS actor,
+               row_number() OVER (PARTITION BY f.doc
+                                  ORDER BY json_array_length(f.data, '$.mentions') DESC, f.item) AS place
+        FROM findings AS f WHERE f.layer = 'actors' AND json_extract(f.data, '$.type') = 'country'
+    ) WHERE place = 1 AND actor IS NOT NULL;
+    """,
 )
 
 

@@ -14,6 +14,16 @@ from onrecord.record import Record, from_dict, to_dict
 # The layers every record has and the corpus keeps in their own tables; every other layer is generic.
 CORE_LAYERS = frozenset({"schema", "document", "speakers", "turns", "exchanges", "sentences"})
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
+# Whom a document speaks for: its most-mentioned country (an interview of an official, a state's speech), so
+# that ask hears "we" as that country. Keyed as actor_names is (the kb id, else the name, lowercased).
+_VOICE = """
+    INSERT INTO voices (doc, actor)
+    SELECT doc, actor FROM (
+        SELECT f.doc AS doc, lower(coalesce(json_extract(f.data, '$.kb'), json_extract(f.data, '$.name'))) AS actor,
+               row_number() OVER (ORDER BY json_array_length(f.data, '$.mentions') DESC, f.item) AS place
+        FROM findings AS f WHERE f.doc = ? AND f.layer = 'actors' AND json_extract(f.data, '$.type') = 'country'
+    ) WHERE place = 1 AND actor IS NOT NULL
+"""
 
 
 def has_document(connection: sqlite3.Connection, document_id: str) -> bool:
@@ -41,6 +51,7 @@ def store(connection: sqlite3.Connection, record: Record) -> bool:
         turns = _insert_turns(connection, doc, record)
         _insert_sentences(connection, doc, record, turns)
         _insert_layers(connection, doc, to_dict(record))
+        connection.execute(_VOICE, (doc,))
         connection.execute("COMMIT")
     except BaseException:
         connection.execute("ROLLBACK")
@@ -106,11 +117,14 @@ def _insert_turns(connection: sqlite3.Connection, doc: int, record: Record) -> d
 
 
 def _insert_sentences(connection: sqlite3.Connection, doc: int, record: Record, turns: dict[str, int]) -> None:
+    from onrecord.corpus.vectors import store_vectors
+
     connection.executemany(
         "INSERT INTO sentences (doc, turn, id, start, end, text) VALUES (?, ?, ?, ?, ?, ?)",
         [(doc, turns[s.turn], s.id, s.span.start, s.span.end, s.span.text) for s in record.sentences
          if s.turn in turns],
     )
+    store_vectors(connection, dict(connection.execute("SELECT rowid, text FROM sentences WHERE doc = ?", (doc,))))
 
 
 def _insert_layers(connection: sqlite3.Connection, doc: int, data: dict[str, Any]) -> None:

@@ -1,0 +1,99 @@
+"""Word variants and word weights for ask, from SQLite itself: no stemmer to keep in step with the index.
+
+Stems come from the same FTS5 ``porter`` tokenizer that built the corpus index (a scratch FTS5 table in the
+connection's in-memory ``temp`` schema, read back through ``fts5vocab``), so "regret" in a question meets
+"regrets" in a sentence exactly as the index does. Weights are inverse sentence frequencies, read from the
+index's own vocabulary (``fts5vocab`` over ``sentences_fts``): a rare word matched counts for more than a
+common one, and an actor's names ("ISIS", "Daesh", "the Islamic State") count once, as one concept.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import sqlite3
+from collections.abc import Mapping, Sequence
+
+from onrecord.corpus.query import STOPWORDS, words
+
+Name = tuple[str, ...]  # the stems of one name of a concept; all must occur for the name to match
+Concept = tuple[Name, ...]  # a question word (or an actor it names), with its other names
+
+_TOKENIZER = "porter unicode61 remove_diacritics 2"  # as in the sentences_fts migration
+_TOKEN = re.compile(r"[^\W_]+")  # unicode61's tokens: runs of letters and digits
+_STEMS: dict[str, str] = {}
+_CACHE = 200_000
+
+
+def _prepare(connection: sqlite3.Connection) -> None:
+    """Scratch tables in ``temp`` (allowed on a read-only connection), created once per connection."""
+    connection.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.ask_stems USING fts5(text, tokenize='{_TOKENIZER}')")
+    connection.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.ask_stem_terms USING fts5vocab(temp, ask_stems, instance)")
+    connection.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.ask_vocabulary USING fts5vocab(main, sentences_fts, row)")
+
+
+def stems(connection: sqlite3.Connection, texts: Mapping[int, str]) -> dict[int, list[str]]:
+    """The porter stems of each text's tokens, in order, keyed as ``texts`` is."""
+    tokens = {key: [t.lower() for t in _TOKEN.findall(text)] for key, text in texts.items()}
+    stem = stem_tokens(connection, {t for found in tokens.values() for t in found})
+    return {key: [stem[t] for t in found] for key, found in tokens.items()}
+
+
+def stem_tokens(connection: sqlite3.Connection, tokens: set[str]) -> dict[str, str]:
+    """The porter stem of each token (cached: the same words come back in every question)."""
+    unknown = sorted(tokens - _STEMS.keys())
+    if unknown:
+        if len(_STEMS) > _CACHE:
+            _STEMS.clear()
+        _prepare(connection)
+        # One row per token would cost an FTS5 insert each; one row of all tokens, read back by position.
+        connection.execute("INSERT INTO temp.ask_stems (rowid, text) VALUES (1, ?)", (" ".join(unknown),))
+        try:
+            terms = [t for (t,) in connection.execute("SELECT term FROM temp.ask_stem_terms ORDER BY offset")]
+        finally:
+            connection.execute("DELETE FROM temp.ask_stems")
+        if len(terms) != len(unknown):  # a token the tokenizer cuts differently: keep it as it is
+            terms = unknown
+        _STEMS.update(zip(unknown, terms, strict=True))
+    return {t: _STEMS[t] for t in tokens}
+
+
+def concepts(connection: sqlite3.Connection, groups: Sequence[Sequence[str]]) -> list[Concept]:
+    """Each group of names (a question word and its aliases) as stems, one per group (empty when only
+    stopwords); stopwords and empty names dropped."""
+    names = {text for group in groups for text in group}
+    keyed = dict(enumerate(sorted(names)))
+    stemmed = stems(connection, {key: " ".join(w for w in words(text) if w not in STOPWORDS)
+                                 for key, text in keyed.items()})
+    by_text = {text: tuple(stemmed[key]) for key, text in keyed.items()}
+    return [tuple(dict.fromkeys(by_text[text] for text in group if by_text[text])) for group in groups]
+
+
+def weights(connection: sqlite3.Connection, found: Sequence[Concept]) -> list[float]:
+    """Inverse sentence frequency of each concept (BM25's idf); a name counts as its rarest stem."""
+    _prepare(connection)
+    terms = sorted({stem for concept in found for name in concept for stem in name})
+    marks = ",".join("?" * len(terms))
+    counts = dict(connection.execute(f"SELECT term, doc FROM temp.ask_vocabulary WHERE term IN ({marks})", terms))
+    total = max(int(connection.execute("SELECT coalesce(max(rowid), 0) FROM sentences").fetchone()[0]), 1)
+    result = []
+    for concept in found:
+        frequency = min(sum(min(counts.get(stem, 0) for stem in name) for name in concept), total)
+        result.append(math.log(1 + (total - frequency + 0.5) / (frequency + 0.5)))
+    return result
+
+
+def matched(concept: Concept, present: set[str]) -> bool:
+    """Whether one of the concept's names has all its stems (or variants of them) in ``present``."""
+    return any(all(stem in present or _variant_in(stem, present) for stem in name) for name in concept)
+
+
+def variants(one: str, other: str) -> bool:
+    """Word variants the porter stemmer leaves apart ("creat"/"creation", "nation"/"nationalist"): equal, or
+    one of five letters or more begins the other."""
+    shorter, longer = sorted((one, other), key=len)
+    return one == other or (len(shorter) >= 5 and longer.startswith(shorter))
+
+
+def _variant_in(stem: str, present: set[str]) -> bool:
+    return len(stem) >= 5 and any(word[:5] == stem[:5] and variants(stem, word) for word in present)

@@ -1,0 +1,145 @@
+"""What ask knows about a candidate sentence that a search engine does not: which of the question's concepts
+it, its passage in the turn, the question it answers and its document contain.
+
+A concept is a content word of the question (stemmed, with word variants) or an actor it names (with the
+actor's other names from the actors layer), weighted by rarity. An actor the question names is often its
+topic, which the answer does not repeat ("Does Iran regret the money?" - "We have no regrets about our
+expenditures."): for an actor, being named in the sentence's passage or in the interviewer's question counts
+fully, and so does the document speaking for it (an interview of its official, its speech at the UN: the
+document's most-mentioned country, whose "we" it is); being named elsewhere in the document counts in part.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from typing import Protocol
+
+from onrecord.corpus.lexical import Concept, concepts, stems, variants, weights
+from onrecord.corpus.query import Question
+
+# Sentences on each side of a candidate, within its turn, that make its passage.
+WINDOW = 2
+# What an actor named only in the rest of the document counts for, against one named near the sentence.
+ACTOR_DOCUMENT = 0.5
+
+
+class Placed(Protocol):
+    """A candidate sentence: where it is (``ask.Candidate``)."""
+
+    rowid: int
+    turn: int
+    text: str
+    asked: int | None
+
+
+def texts_around(connection: sqlite3.Connection, candidates: Sequence[Placed]) -> dict[int, str]:
+    """Sentence texts by rowid: the candidates, their neighbours in the turn, the questions they answer."""
+    texts = {c.rowid: c.text for c in candidates}
+    wanted = sorted({c.rowid + step for c in candidates for step in range(-WINDOW, WINDOW + 1)} - set(texts))
+    asked = sorted({c.asked for c in candidates if c.asked is not None})
+    for chunk in (wanted[i : i + 900] for i in range(0, len(wanted), 900)):
+        texts.update(connection.execute(
+            f"SELECT rowid, text FROM sentences WHERE rowid IN ({','.join('?' * len(chunk))})", chunk))
+    if asked:
+        texts.update(connection.execute(
+            f"SELECT rowid, text FROM sentences WHERE turn IN ({','.join('?' * len(asked))})", asked))
+    return texts
+
+
+class Words:
+    """The question's concepts, and which of them the sentences at hand contain."""
+
+    def __init__(self, connection: sqlite3.Connection, question: Question, texts: dict[int, str]) -> None:
+        marks = ",".join("?" * len(texts))
+        rows = connection.execute(f"SELECT rowid, turn, doc FROM sentences WHERE rowid IN ({marks})", sorted(texts))
+        self.turn_of: dict[int, int] = {}
+        self.doc_of: dict[int, int] = {}
+        self.by_turn: dict[int, list[int]] = {}
+        for rowid, turn, doc in rows:
+            self.turn_of[rowid], self.doc_of[rowid] = turn, doc
+            self.by_turn.setdefault(turn, []).append(rowid)
+        found = stems(connection, texts)
+        pairs = [(group, concept) for group, concept in
+                 zip(question.groups, concepts(connection, question.groups), strict=True) if concept]
+        kept = [group for group, _ in pairs]
+        self.concepts: list[Concept] = [concept for _, concept in pairs]
+        self.weights = weights(connection, self.concepts) if self.concepts else []
+        self.total = sum(self.weights) or 1.0
+        index: dict[str, set[int]] = {}
+        for rowid, sentence in found.items():
+            for stem in sentence:
+                index.setdefault(stem, set()).add(rowid)
+        self.having = [_having(index, concept) for concept in self.concepts]
+        self.actors = [group[0] in question.named for group in kept]
+        docs = set(self.doc_of.values())
+        self.actor_docs = [_documents_naming(connection, group, docs) if actor else set()
+                           for group, actor in zip(kept, self.actors, strict=True)]
+        self.voiced = [_documents_voicing(connection, group, docs) if actor else set()
+                       for group, actor in zip(kept, self.actors, strict=True)]
+
+    def passage(self, candidate: Placed) -> list[int]:
+        """The candidate and its neighbours within ``WINDOW`` sentences in the same turn."""
+        return [r for r in range(candidate.rowid - WINDOW, candidate.rowid + WINDOW + 1)
+                if self.turn_of.get(r) == candidate.turn]
+
+    def asked(self, candidate: Placed) -> list[int]:
+        """The sentences of the interviewer's question the candidate answers."""
+        return self.by_turn.get(candidate.asked, []) if candidate.asked is not None else []
+
+    def turn(self, candidate: Placed) -> list[int]:
+        """The sentences of the candidate's turn that are at hand, and of the question it answers."""
+        return [*self.by_turn.get(candidate.turn, []), *self.asked(candidate)]
+
+    def cover(self, rowids: list[int], candidate: Placed | None = None) -> float:
+        """The share of the question's weight that ``rowids`` match (0 to 1).
+
+        With ``candidate``, an actor not named in ``rowids`` counts when named in the candidate's passage or
+        question, or when the document speaks for it (fully), or when named elsewhere in the document
+        (``ACTOR_DOCUMENT``).
+        """
+        near = [*self.passage(candidate), *self.asked(candidate)] if candidate else []
+        doc = self.doc_of.get(candidate.rowid) if candidate else None
+        score = 0.0
+        for index, (having, weight) in enumerate(zip(self.having, self.weights, strict=True)):
+            if any(r in having for r in rowids):
+                score += weight
+            elif candidate is not None and self.actors[index]:
+                score += weight * (1.0 if doc in self.voiced[index] or any(r in having for r in near) else
+                                   ACTOR_DOCUMENT if doc in self.actor_docs[index] else 0.0)
+        return score / self.total
+
+
+def _having(index: dict[str, set[int]], concept: Concept) -> set[int]:
+    """The rowids (``index``: stem -> rowids) that match the concept: one of its names, each stem or a variant."""
+    rows: set[int] = set()
+    for name in concept:
+        sets = [_with_variants(index, stem) for stem in name]
+        rows |= set.intersection(*sets) if sets else set()
+    return rows
+
+
+def _with_variants(index: dict[str, set[int]], stem: str) -> set[int]:
+    if len(stem) < 5:
+        return index.get(stem, set())
+    return set().union(*(rowids for word, rowids in index.items() if word[:5] == stem[:5] and variants(stem, word)))
+
+def _documents_naming(connection: sqlite3.Connection, names: Sequence[str], docs: set[int]) -> set[int]:
+    """Which of ``docs`` the actors layer says name one of ``names``."""
+    if not docs:
+        return set()
+    rows = connection.execute(
+        f"SELECT DISTINCT doc FROM actor_names WHERE name IN ({','.join('?' * len(names))})"
+        f" AND doc IN ({','.join('?' * len(docs))})", [*names, *sorted(docs)])
+    return {doc for (doc,) in rows}
+
+
+def _documents_voicing(connection: sqlite3.Connection, names: Sequence[str], docs: set[int]) -> set[int]:
+    """Which of ``docs`` speak for the actor called one of ``names`` (table ``voices``)."""
+    if not docs:
+        return set()
+    rows = connection.execute(
+        "SELECT DISTINCT v.doc FROM voices AS v JOIN actor_names AS a ON a.actor = v.actor AND a.doc = v.doc"
+        f" WHERE a.name IN ({','.join('?' * len(names))}) AND v.doc IN ({','.join('?' * len(docs))})",
+        [*names, *sorted(docs)])
+    return {doc for (doc,) in rows}

@@ -1,0 +1,39 @@
+"""Ask's word matching: porter stems from the index's own tokenizer, word variants, actor concepts, voices."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from onrecord.corpus import Corpus
+from onrecord.corpus.lexical import concepts, stems, variants
+from onrecord.corpus.query import parse
+
+
+def test_lexical_stems_are_the_index_porter_stems(small_corpus: Path) -> None:
+    connection = Corpus(small_corpus).reader()
+    assert stems(connection, {7: "We have no regrets about our expenditures.", 9: "Syria’s"}) == {
+        7: ["we", "have", "no", "regret", "about", "our", "expenditur"], 9: ["syria", "s"]}
+
+
+def test_lexical_variants_join_what_porter_leaves_apart() -> None:
+    assert [variants(a, b) for a, b in [("creat", "creation"), ("nation", "nationalist"), ("intern", "interfer"),
+                                        ("war", "warn"), ("regret", "regret")]] == [True, True, False, False, True]
+
+
+def test_lexical_concepts_keep_one_group_per_word_or_actor(small_corpus: Path) -> None:
+    connection = Corpus(small_corpus).reader()
+    question = parse(connection, "Did Norway regret the money?")
+    assert (question.groups, question.named) == ((("norway",), ("regret",), ("money",)), frozenset({"norway"}))
+    assert concepts(connection, [("norway", "the kingdom of norway"), ("the",)]) == [
+        (("norwai",), ("kingdom", "norwai")), ()]
+
+
+def test_lexical_document_speaks_for_its_most_mentioned_country(small_corpus: Path) -> None:
+    rows = Corpus(small_corpus).reader().execute(
+        "SELECT d.title, v.actor FROM voices AS v JOIN documents AS d ON d.rowid = v.doc ORDER BY d.rowid").fetchall()
+    assert rows == [("Bridge interview, 12 March 2019", "q20"), ("Harbour speech, 4 June 2021", "q20")]
+
+
+def test_lexical_actor_the_answer_does_not_repeat_still_counts(small_corpus: Path) -> None:
+    answer = Corpus(small_corpus).ask("Did Norway regret the money spent on the bridge?", k=1)
+    assert answer["evidence"][0]["span"]["text"] == "We have no regrets about that spending."
