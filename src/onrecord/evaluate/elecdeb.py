@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from onrecord.errors import EvaluationError
+from onrecord.read.source import normalize
 
 FORMATS = ("txt", "html", "docx")
 _COLUMNS = {"date", "speaker", "concatenated_speech"}
@@ -37,8 +38,10 @@ def debates(path: Path) -> Iterator[Debate]:
                 raise EvaluationError("not the ElecDeb CSV", str(path), f"it needs the columns {sorted(_COLUMNS)}")
             grouped: dict[str, list[GoldTurn]] = {}
             for row in reader:
-                speaker = " ".join(row["speaker"].split()).rstrip(":").strip()
-                text = " ".join(row["concatenated_speech"].split())
+                # Gold text in the form onrecord reads it (mojibake such as "weâ€™ve" repaired), so that
+                # the score is about turns, not about the text repair the reader does.
+                speaker = " ".join(normalize(row["speaker"]).split()).rstrip(":").strip()
+                text = " ".join(normalize(row["concatenated_speech"]).split())
                 if speaker and text:
                     grouped.setdefault(row["date"], []).append(GoldTurn(speaker, text))
     except (OSError, UnicodeDecodeError, csv.Error) as error:
