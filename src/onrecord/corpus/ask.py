@@ -15,13 +15,17 @@ from typing import Any
 import numpy as np
 
 from onrecord.corpus.embed import embed
+from onrecord.corpus.lexical import concepts, matched, stems, weights
 from onrecord.corpus.query import Question, parse
 from onrecord.corpus.signals import Words, texts_around
 from onrecord.corpus.vectors import vectors_of
 
-# How many sentences BM25 hands to the reranker, and how many interviewer questions are matched.
+# How many sentences BM25 hands to the reranker; how many interviewer-question sentences are compared at most,
+# and how many questions' answers join.
 POOL = 300
-QUESTIONS = 40
+RAREST = 4  # question concepts that choose the BM25 pool
+RARE = 3.7  # ...each in at most about 1% of sentences (idf), unless none is: then the rarest alone
+QUESTIONS = 50_000
 MATCHED = 5
 SHARPNESS = 0.0  # >0 lets only the best-matching interviewer question lift its answers (did not help)
 # Fusion weights, set on the question set in tests/data/questions.json (held-out figures in the README): BM25,
@@ -53,10 +57,10 @@ def ask(connection: sqlite3.Connection, text: str, *, k: int = 5) -> dict[str, A
     question = parse(connection, text)
     where, parameters = _filters(question)
     candidates: dict[int, Candidate] = {}
-    match = _match_expression(question)
+    match = _match_expression(connection, question)
     if match:
         _bm25(connection, match, where, parameters, candidates)
-        _answers_to_similar_questions(connection, question, match, where, parameters, candidates)
+        _answers_to_similar_questions(connection, question, where, parameters, candidates)
     if not candidates:
         return {"question": text, "evidence": []}
     _rank(connection, question, candidates)
@@ -64,9 +68,16 @@ def ask(connection: sqlite3.Connection, text: str, *, k: int = 5) -> dict[str, A
     return {"question": text, "evidence": _evidence(connection, best, k)}
 
 
-def _match_expression(question: Question) -> str:
-    """An FTS5 OR-query of the question's words and actor aliases, each quoted: no syntax from the user."""
-    phrases = [*question.terms, *question.aliases]
+def _match_expression(connection: sqlite3.Connection, question: Question) -> str:
+    """An FTS5 OR-query of the ``RAREST`` concepts of the question (words, actor names), each quoted: no syntax
+    from the user. Common words would make BM25 score a large share of the corpus for little; they still count
+    when the candidates are ranked."""
+    found = concepts(connection, question.groups)
+    kept = [(group, concept) for group, concept in zip(question.groups, found, strict=True) if concept]
+    rarity = weights(connection, [concept for _, concept in kept]) if kept else []
+    ranked = sorted(range(len(kept)), key=lambda i: -rarity[i])[:RAREST]
+    ranked = [i for i in ranked if rarity[i] >= RARE] or ranked[:1]
+    phrases = [name for i in sorted(ranked) for name in kept[i][0]]
     return " OR ".join('"' + p.replace('"', '""') + '"' for p in phrases)
 
 
@@ -103,36 +114,42 @@ def _bm25(connection: sqlite3.Connection, match: str, where: str, parameters: li
         candidates[rowid] = Candidate(rowid, turn, text, asked, bm25=score / top)
 
 
-def _answers_to_similar_questions(connection: sqlite3.Connection, question: Question, match: str, where: str,
+def _answers_to_similar_questions(connection: sqlite3.Connection, question: Question, where: str,
                                   parameters: list[Any], candidates: dict[int, Candidate]) -> None:
     """Sentences answering the interviewer questions closest to the user's question get that closeness."""
+    # Every answered interviewer question's sentences (vectors stored: a dot product each)...
     asked = connection.execute(
-        "SELECT s.turn, s.text FROM sentences_fts JOIN sentences AS s ON s.rowid = sentences_fts.rowid"
-        " JOIN turns AS t ON t.rowid = s.turn WHERE sentences_fts MATCH ? AND t.kind = 'question'"
-        f" ORDER BY bm25(sentences_fts) LIMIT {QUESTIONS}",
-        [match],
-    ).fetchall()
+        # CROSS JOIN keeps SQLite from scanning every sentence: the few question turns first.
+        "SELECT s.rowid, s.turn, s.text FROM turns AS t CROSS JOIN sentences AS s ON s.turn = t.rowid"
+        " WHERE t.kind = 'question' AND EXISTS (SELECT 1 FROM turns AS a WHERE a.question = t.rowid)"
+        f" LIMIT {QUESTIONS}").fetchall()
+    # ...that share a word (or an actor) with it: a question on another subject lends its answers nothing.
+    found = [concept for concept in concepts(connection, question.groups) if concept]
+    words = stems(connection, {rowid: text for rowid, _, text in asked})
+    sharing = {turn for rowid, turn, _ in asked if any(matched(c, set(words[rowid])) for c in found)}
+    asked = [row for row in asked if row[1] in sharing]
     if not asked:
         return
-    vectors = embed([question.text, *(text for _, text in asked)])
+    vectors = vectors_of(connection, {rowid: text for rowid, _, text in asked})
+    target = embed([question.text])[0]
     closeness: dict[int, float] = {}
-    for (turn, _), similarity in zip(asked, vectors[1:] @ vectors[0], strict=True):
-        closeness[turn] = max(closeness.get(turn, 0.0), float(similarity))
-    matched = sorted(closeness, key=lambda t: -closeness[t])[:MATCHED]
-    marks = ",".join("?" * len(matched))
+    for rowid, turn, _ in asked:
+        closeness[turn] = max(closeness.get(turn, 0.0), float(vectors[rowid] @ target))
+    closest = sorted(closeness, key=lambda t: -closeness[t])[:MATCHED]
+    marks = ",".join("?" * len(closest))
     rows = connection.execute(
         "SELECT s.rowid, s.turn, s.text, t.question, s.rowid = (SELECT min(rowid) FROM sentences WHERE turn = s.turn)"
         " FROM sentences AS s JOIN turns AS t ON t.rowid = s.turn"
         " JOIN documents AS d ON d.rowid = s.doc LEFT JOIN speakers AS sp ON sp.doc = s.doc AND sp.id = t.speaker"
         f" WHERE t.question IN ({marks}) AND {where}",
-        [*matched, *parameters],
+        [*closest, *parameters],
     ).fetchall()
-    best = max(closeness[matched[0]], 1e-6)
+    best = max(closeness[closest[0]], 1e-6)
     for rowid, turn, text, asked_turn, lead in rows:
         candidate = candidates.setdefault(rowid, Candidate(rowid, turn, text, asked_turn))
         # The best-matching question counts fully; the others as far as they come close to it.
         candidate.question = closeness[asked_turn] * max(closeness[asked_turn] / best, 0.0) ** SHARPNESS
-        candidate.lead = bool(lead) and asked_turn == matched[0]
+        candidate.lead = bool(lead) and asked_turn == closest[0]
 
 
 def _rank(connection: sqlite3.Connection, question: Question, candidates: dict[int, Candidate]) -> None:

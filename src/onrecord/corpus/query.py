@@ -98,11 +98,10 @@ def _aliases(connection: sqlite3.Connection, terms: tuple[str, ...]) -> dict[str
     if not phrases:
         return {}
     marks = ",".join("?" * len(phrases))
-    rows = connection.execute(
-        f"SELECT named.name, other.name FROM (SELECT DISTINCT name, actor FROM actor_names WHERE name IN ({marks}))"
-        " AS named JOIN (SELECT DISTINCT actor, name FROM actor_names) AS other ON other.actor = named.actor",
-        sorted(phrases),
-    ).fetchall()
+    named = connection.execute(
+        f"SELECT DISTINCT name, actor FROM actor_names WHERE name IN ({marks})", sorted(phrases)).fetchall()
+    rows = [(name, other) for name, actor in named for (other,) in connection.execute(
+        "SELECT DISTINCT name FROM actor_names WHERE actor = ?", (actor,))]
     found: dict[str, dict[str, None]] = {}
     for named, other in rows:
         found.setdefault(named, {})

@@ -112,6 +112,10 @@ MIGRATIONS: tuple[str, ...] = (
         FROM findings AS f WHERE f.layer = 'actors' AND json_extract(f.data, '$.type') = 'country'
     ) WHERE place = 1 AND actor IS NOT NULL;
     """,
+    # 3: ask looks up whether a candidate's document names an actor, by document.
+    """
+    CREATE INDEX actor_names_doc ON actor_names(doc, name);
+    """,
 )
 
 

@@ -14,6 +14,7 @@ import numpy as np
 
 from onrecord.corpus.embed import embed
 
+_BYTES = 4 + 256  # float32 scale + int8 codes of wordllama's 256 dimensions
 # Sentences embedded per transaction when filling a corpus stored before vectors were kept.
 BATCH = 2000
 
@@ -27,9 +28,12 @@ def pack(vectors: np.ndarray[Any, np.dtype[np.float32]]) -> list[bytes]:
 
 def unpack(blobs: Iterable[bytes]) -> np.ndarray[Any, np.dtype[np.float32]]:
     """The vectors of ``blobs``, one row each (not renormalized: the quantization error is tiny)."""
-    rows = [np.frombuffer(blob[4:], dtype=np.int8).astype(np.float32) * (np.frombuffer(blob[:4], np.float32)[0] / 127)
-            for blob in blobs]
-    return np.vstack(rows) if rows else np.zeros((0, 1), dtype=np.float32)
+    joined = b"".join(blobs)
+    if not joined:
+        return np.zeros((0, 1), dtype=np.float32)
+    raw = np.frombuffer(joined, dtype=np.uint8).reshape(-1, _BYTES)
+    scales = raw[:, :4].copy().view(np.float32) / 127
+    return (raw[:, 4:].view(np.int8).astype(np.float32) * scales).astype(np.float32, copy=False)
 
 
 def store_vectors(connection: sqlite3.Connection, texts: Mapping[int, str]) -> None:
