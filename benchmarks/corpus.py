@@ -1,6 +1,7 @@
 """Corpus benchmark: add throughput (1 and 2 workers, and against bare spaCy), ask/search latency, size, memory.
 
 Usage: python benchmarks/corpus.py --sample 100 [--data ../shared/data] [--queries 200] [--keep DIR]
+       python benchmarks/corpus.py --corpus /tmp/ungdc.db [--queries 200]   # latency and size of a corpus made already
 
 The sample is the reference interview plus ``--sample`` UN General Debate speeches taken evenly across the
 sessions (every k-th file in sorted order). Each ``add`` runs into a fresh corpus file.
@@ -86,13 +87,29 @@ def queries(database: Path, count: int) -> list[str]:
     return (questions + made)[:count]
 
 
+def measure(database: Path, count: int) -> dict[str, Any]:
+    """Words, file size per million words, and ask/search latency over ``count`` queries of a corpus file."""
+    with Corpus(database) as corpus:
+        documents, words = corpus.reader().execute("SELECT count(*), sum(words) FROM documents").fetchone()
+        asked = queries(database, count)
+        corpus.ask(asked[0])  # load wordllama once, outside the timing
+        return {"corpus_documents": documents, "words": words,
+                "db_mb_per_million_words": round(database.stat().st_size / 1e6 / (words / 1e6), 1),
+                "ask": latency(lambda q: corpus.ask(q, k=5), asked),
+                "search": latency(lambda q: corpus.search(q, limit=20), asked)}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sample", type=int, default=100, help="UN speeches besides the reference interview")
     parser.add_argument("--data", default=str(ROOT.parent / "shared" / "data"))
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--keep", default=None, help="folder to keep the corpus files in")
+    parser.add_argument("--corpus", default=None, help="measure ask/search latency and size of this corpus only")
     arguments = parser.parse_args()
+    if arguments.corpus:
+        print(json.dumps(measure(Path(arguments.corpus), arguments.queries), indent=2))
+        return
     files = sample(Path(arguments.data), arguments.sample)
     folder = Path(arguments.keep or tempfile.mkdtemp(prefix="onrecord-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
@@ -108,15 +125,7 @@ def main() -> None:
     one, two = report["add_1"]["documents_per_s"], report["add_2"]["documents_per_s"]
     report["ratio_2_to_1_workers"] = round(two / one, 2)
     report["ratio_add_1_to_spacy"] = round(one / report["spacy_documents_per_s"], 2)
-    database = folder / "bench_1.db"
-    with Corpus(database) as corpus:
-        words = corpus.reader().execute("SELECT sum(words) FROM documents").fetchone()[0]
-        asked = queries(database, arguments.queries)
-        corpus.ask(asked[0])  # load wordllama once, outside the timing
-        report["words"] = words
-        report["db_mb_per_million_words"] = round(database.stat().st_size / 1e6 / (words / 1e6), 1)
-        report["ask"] = latency(lambda q: corpus.ask(q, k=5), asked)
-        report["search"] = latency(lambda q: corpus.search(q, limit=20), asked)
+    report.update(measure(folder / "bench_1.db", arguments.queries))
     report["peak_rss_mb_parent"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1000, 1)
     report["peak_rss_mb_largest_worker"] = round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1000, 1)
     print(json.dumps(report, indent=2))
