@@ -34,9 +34,24 @@ def english() -> Any:
 _PARAGRAPHS = "onrecord_paragraphs"
 
 
+# A line that ends like this, or a line much shorter than the text's usual line (a heading, a dateline),
+# closes its sentence; a full line that does not is a hard wrap (PDF-born UN records): the sentence runs on.
+_SENTENCE_END = tuple('.?!:;"”’)]')
+_SHORT_SHARE = 0.6
+
+
 def _paragraph_starts(doc: Any) -> Any:
-    """A sentence never runs across a line break: transcripts put one paragraph on a line."""
+    """A sentence starts after a line break that ends a paragraph, never inside a hard-wrapped one."""
+    text = doc.text
+    lengths = sorted(len(line) for line in text.split("\n") if line.strip())
+    short = _SHORT_SHARE * lengths[len(lengths) // 2] if lengths else 0
     for token in doc[1:]:
-        if "\n" in doc[token.i - 1].whitespace_ or "\n" in doc[token.i - 1].text:
+        previous = doc[token.i - 1]
+        if token.is_space or not ("\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text)):
+            continue
+        line = text[: token.idx].rstrip()
+        last_line = line[line.rfind("\n") + 1 :]
+        blank = text.count("\n", len(line), token.idx) >= 2
+        if blank or line.endswith(_SENTENCE_END) or len(last_line) < short:
             token.is_sent_start = True
     return doc
