@@ -49,9 +49,11 @@ def _paragraph_starts(doc: Any) -> Any:
         previous = doc[token.i - 1]
         if token.is_space or not ("\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text)):
             continue
-        line = text[: token.idx].rstrip()
-        last_line = line[line.rfind("\n") + 1 :]
-        blank = text.count("\n", len(line), token.idx) >= 2
-        if blank or line.endswith(_SENTENCE_END) or len(last_line) < short:
+        end = token.idx
+        while end > 0 and text[end - 1].isspace():  # back over the line break(s) to the line's last character
+            end -= 1
+        blank = text.count("\n", end, token.idx) >= 2
+        last_line = end - (text.rfind("\n", 0, end) + 1)
+        if blank or text[end - 1 : end].endswith(_SENTENCE_END) or last_line < short:
             token.is_sent_start = True
     return doc
