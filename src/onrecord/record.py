@@ -212,6 +212,15 @@ class Record:
     schema: str = field(default=SCHEMA)
 
 
+def strip_offsets(text: str, start: int, end: int) -> tuple[int, int]:
+    """``start``/``end`` moved inward past white space, so that a span never begins or ends with it."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
 def document_id(text: str) -> str:
     """The document id: the first 16 hex digits of the SHA-256 of its text."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]

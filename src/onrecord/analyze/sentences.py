@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import Any
 
-from onrecord.record import Record, Sentence, Span
+from onrecord.record import Record, Sentence, Span, strip_offsets
 
 
 def find_sentences(record: Record, doc: Any) -> list[Sentence]:
@@ -19,16 +19,9 @@ def find_sentences(record: Record, doc: Any) -> list[Sentence]:
         index = max(bisect_right(starts, begin) - 1, 0)
         while index < len(turns) and turns[index].span.start < finish:
             turn = turns[index]
-            start, end = _strip(text, max(begin, turn.span.start), min(finish, turn.span.end))
+            start, end = strip_offsets(text, max(begin, turn.span.start), min(finish, turn.span.end))
             if end > start:
                 sentences.append(Sentence(f"n{len(sentences) + 1}", turn.id, Span.of(text, start, end)))
             index += 1
     return sentences
 
-
-def _strip(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end

@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from onrecord.read.source import Source
-from onrecord.record import TimeRange
+from onrecord.record import TimeRange, strip_offsets
 from onrecord.transcript.labels import Label, label_key, match_label
 from onrecord.transcript.notes import is_boilerplate, is_stage_direction, stage_directions
 
@@ -150,9 +150,5 @@ def _cut_stage_directions(text: str, pieces: list[Piece]) -> list[Piece]:
 
 
 def _trim(text: str, piece: Piece) -> Piece | None:
-    start, end = piece.start, piece.end
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
+    start, end = strip_offsets(text, piece.start, piece.end)
     return replace(piece, start=start, end=end) if end > start else None
