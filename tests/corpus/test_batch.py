@@ -114,3 +114,18 @@ def test_batch_reader_never_sees_half_a_document(tmp_path: Path) -> None:
     assert failures == []
     assert checks > 1
     assert sqlite3.connect(database).execute("SELECT count(*) FROM documents").fetchone() == (12,)
+
+
+def test_batch_expand_leaves_out_folder_notes_unless_named(tmp_path: Path) -> None:
+    from onrecord.corpus.batch import expand
+
+    folder = tmp_path / "speeches"
+    (folder / "2015").mkdir(parents=True)
+    for name in ("README.txt", "LICENSE", "license.md", "CHANGELOG.txt", "2015/IRN_70_2015.txt",
+                 "2015/readme_not.txt", "2015/notes.xlsx", "2015/Readme.Speakers.txt"):
+        (folder / name).write_text("text\n", encoding="utf-8")
+    expansion = expand([folder, folder / "README.txt"])
+    assert expansion.files == [str(folder / "2015" / "IRN_70_2015.txt"), str(folder / "2015" / "readme_not.txt"),
+                               str(folder / "README.txt")]
+    assert expansion.notes == [str(folder / "2015" / "Readme.Speakers.txt"), str(folder / "CHANGELOG.txt"),
+                               str(folder / "README.txt"), str(folder / "license.md")]

@@ -21,12 +21,17 @@ __all__ = ["DEFAULT_PATH", "AddResult", "Corpus"]
 
 @dataclass
 class AddResult:
-    """What ``Corpus.add`` did: documents stored, skipped (same text stored already) and failed (with why)."""
+    """What ``Corpus.add`` did: documents stored, skipped (same text stored already) and failed (with why).
+
+    ``notes`` are the files a folder walk left out because their names say they describe the folder
+    (README.txt, LICENSE); ``total`` counts the files read, not those.
+    """
 
     added: int = 0
     skipped: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)
     total: int = 0
+    notes: list[str] = field(default_factory=list)
 
 
 Progress = Callable[[AddResult, str | None], None]
@@ -76,16 +81,16 @@ class Corpus:
         """Read, analyze and store files (folders are walked); each document is stored whole or not at all.
 
         A file whose text is stored already is skipped; a file that fails is recorded in ``failed`` and
-        skipped. ``progress`` is called after each file with the tally and the error, if any.
+        skipped. Walking a folder leaves out README, LICENSE and the like (``AddResult.notes``). ``progress`` is called after each file with the tally and the error, if any.
         """
         from onrecord.corpus.batch import expand, run
         from onrecord.corpus.vectors import fill
 
-        files = expand(paths)
-        result = AddResult(total=len(files))
+        expansion = expand(paths)
+        result = AddResult(total=len(expansion.files), notes=expansion.notes)
         connection = self.writer()
         fill(connection)  # sentences stored before the corpus kept vectors
-        for outcome in run(files, known_ids(connection), workers=workers, scheduler=scheduler):
+        for outcome in run(expansion.files, known_ids(connection), workers=workers, scheduler=scheduler):
             if outcome.record is not None and store(connection, outcome.record):
                 result.added += 1
             elif outcome.error is not None:

@@ -21,6 +21,11 @@ from onrecord.record import Record
 CHUNK = 4
 _SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".pdf", ".docx", ".srt",
                        ".vtt", ".json"})
+# Files that describe a folder rather than belong to it (README.txt beside 4,841 speeches): left out when a
+# folder is walked, whatever their extension; named on their own, they are added like any file.
+FOLDER_NOTES = frozenset({"readme", "license", "licence", "copying", "notice", "authors", "contributors",
+                          "contributing", "changelog", "changes", "history", "news", "install", "citation",
+                          "manifest", "todo"})
 
 
 @dataclass(frozen=True)
@@ -33,17 +38,32 @@ class Outcome:
     error: str | None = None
 
 
-def expand(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
-    """The files to add: files as named, and every transcript file (by extension) under each folder, sorted."""
+@dataclass(frozen=True)
+class Expansion:
+    """The files a list of paths stands for, and the folder notes (README, LICENSE...) left out."""
+
+    files: list[str]
+    notes: list[str]
+
+
+def expand(paths: Iterable[str | os.PathLike[str]]) -> Expansion:
+    """Files as named, and every transcript file (by extension) under each folder, sorted, but folder notes."""
     files: list[str] = []
+    notes: list[str] = []
     for path in paths:
         entry = Path(path)
-        if entry.is_dir():
-            files.extend(str(p) for p in sorted(entry.rglob("*"))
-                         if p.is_file() and p.suffix.lower() in _SUFFIXES and not p.name.startswith("."))
-        else:
+        if not entry.is_dir():
             files.append(str(entry))
-    return files
+            continue
+        for found in sorted(entry.rglob("*")):
+            if found.is_file() and found.suffix.lower() in _SUFFIXES and not found.name.startswith("."):
+                (notes if is_folder_note(found) else files).append(str(found))
+    return Expansion(files, notes)
+
+
+def is_folder_note(path: Path) -> bool:
+    """Whether a file's name says it describes its folder: README, LICENSE.md, CHANGELOG.txt, ..."""
+    return path.name.split(".")[0].lower() in FOLDER_NOTES
 
 
 _KNOWN: frozenset[str] = frozenset()
