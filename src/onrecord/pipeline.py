@@ -27,6 +27,7 @@ def structure(source: Source) -> Record:
         language="en",
         text=source.text,
         format=source.format,
+        period=source.period,
     )
     return Record(document=document, speakers=transcript.speakers, turns=transcript.turns,
                   exchanges=transcript.exchanges)

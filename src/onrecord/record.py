@@ -61,6 +61,8 @@ class Document:
     language: str
     text: str
     format: str = "txt"
+    # No day known: the year ("2015") or month ("2015-09") the document belongs to; null when ``date`` is set.
+    period: str | None = None
 
 
 @dataclass(frozen=True)

@@ -48,6 +48,15 @@ def test_read_text_metadata_title_and_date() -> None:
     assert (named.title, named.date, named.speaker) == ("T", "2016-09-08", "X")
 
 
+def test_read_year_in_file_name_is_the_period_when_no_day_is_known() -> None:
+    speech = read_bytes(b"Mr. President, my delegation thanks you.", "IRN_42_1987.txt")
+    assert (speech.date, speech.period) == (None, "1987")
+    dated = read_bytes(b"Mr. President, my delegation thanks you.", "IRN_42_1987.txt", date="1987-09-22")
+    assert (dated.date, dated.period) == ("1987-09-22", None)
+    assert read_bytes(b"Some words.", "report_1999_2004.txt").period is None  # two years: neither
+    assert read_bytes(b"Some words.", "notes_12345.txt").period is None
+
+
 def test_read_repairs_mojibake_and_keeps_sound_text() -> None:
     words = " In the words of the Gospel according to Saint Mark, one could say to the mountain:"
     broken = f"{words} â€œBe thou removedâ€\x9d (Mark 11:23)".encode()

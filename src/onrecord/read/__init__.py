@@ -11,7 +11,7 @@ from onrecord.errors import FormatError, ReadError
 from onrecord.read.captions import read_srt, read_vtt
 from onrecord.read.docx import read_docx
 from onrecord.read.html import read_html
-from onrecord.read.metadata import date_in_filename, date_in_text, title_from_path, valid_date
+from onrecord.read.metadata import date_in_filename, date_in_text, title_from_path, valid_date, year_in_filename
 from onrecord.read.pdf import read_pdf
 from onrecord.read.plain import read_md, read_txt
 from onrecord.read.source import Segment, Source, finish, normalize
@@ -88,10 +88,12 @@ def read_bytes(
     if not data.strip():
         raise ReadError("the file is empty", name, "check that it is the transcript you meant")
     source = finish(reader(data, name))
+    day = valid_date(date) or date_in_text(source.text) or valid_date(source.date) or date_in_filename(name)
     return replace(
         source,
         title=title or source.title or _title_line(source.text) or title_from_path(name),
-        date=valid_date(date) or date_in_text(source.text) or valid_date(source.date) or date_in_filename(name),
+        date=day,
+        period=None if day else year_in_filename(name),
         speaker=speaker or source.speaker,
     )
 

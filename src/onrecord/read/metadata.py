@@ -54,6 +54,16 @@ def date_in_filename(path: str) -> str | None:
     return None
 
 
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+
+
+def year_in_filename(path: str) -> str | None:
+    """The year of a file whose name carries a year and no full date (``IRN_70_2015.txt``): the one number
+    of four digits from 1900 to 2099 in the name, else None (none, or several that disagree)."""
+    years = set(_YEAR.findall(Path(path).name))
+    return years.pop() if len(years) == 1 else None
+
+
 def _date(match: re.Match[str] | None) -> str | None:
     if not match:
         return None

@@ -34,6 +34,8 @@ class Source:
     format: str
     title: str | None = None
     date: str | None = None
+    # When no day is known: the year (YYYY) or month (YYYY-MM) the document belongs to, e.g. from its file name.
+    period: str | None = None
     speaker: str | None = None
     segments: tuple[Segment, ...] | None = None
     label_hints: tuple[tuple[int, int], ...] = field(default=())
