@@ -17,7 +17,8 @@ def test_lexical_stems_are_the_index_porter_stems(small_corpus: Path) -> None:
 
 def test_lexical_variants_join_what_porter_leaves_apart() -> None:
     assert [variants(a, b) for a, b in [("creat", "creation"), ("nation", "nationalist"), ("intern", "interfer"),
-                                        ("war", "warn"), ("regret", "regret")]] == [True, True, False, False, True]
+                                        ("war", "warn"), ("regret", "regret"), ("weaker", "weaken"), ("state", "stats"),
+                                        ("weake", "weaku")]] == [True, True, False, False, True, True, False, False]
 
 
 def test_lexical_concepts_keep_one_group_per_word_or_actor(small_corpus: Path) -> None:
@@ -37,3 +38,26 @@ def test_lexical_document_speaks_for_its_most_mentioned_country(small_corpus: Pa
 def test_lexical_actor_the_answer_does_not_repeat_still_counts(small_corpus: Path) -> None:
     answer = Corpus(small_corpus).ask("Did Norway regret the money spent on the bridge?", k=1)
     assert answer["evidence"][0]["span"]["text"] == "We have no regrets about that spending."
+
+
+def test_lexical_person_named_speaks_for_a_country_while_in_office(small_corpus: Path) -> None:
+    from onrecord.corpus.signals import _documents_voiced_by
+
+    connection = Corpus(small_corpus).reader()
+    question = parse(connection, "What did Netanyahu say about the deal?")
+    assert question.spokesmen == (("netanyahu", "q801", ((1996, 1999), (2009, 2021), (2022, 9999))),)
+    assert _documents_voiced_by(connection, "q20", ((2020, 2022),), {1, 2}) == {2}
+    assert _documents_voiced_by(connection, "q20", None, {1, 2}) == {1, 2}
+
+
+def test_lexical_answer_opening_reads_with_its_question(small_corpus: Path) -> None:
+    from onrecord.corpus.ask import Candidate
+    from onrecord.corpus.signals import Words, texts_around
+
+    connection = Corpus(small_corpus).reader()
+    rows = connection.execute("SELECT s.rowid, s.turn, s.text, t.question FROM sentences AS s"
+                              " JOIN turns AS t ON t.rowid = s.turn WHERE s.doc = 1 ORDER BY s.rowid").fetchall()
+    opening, second = (Candidate(*row) for row in rows[2:4])
+    words = Words(connection, parse(connection, "Was the bridge money regretted?"), texts_around(connection, [opening, second]))
+    assert [(r, turn, asked) for r, turn, _, asked in rows[1:5]] == [(2, 2, None), (3, 3, 2), (4, 3, 2), (5, 3, 2)]
+    assert (words.passage(opening), words.passage(second)) == ([3, 4, 5, 2], [3, 4, 5])

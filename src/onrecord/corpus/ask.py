@@ -32,10 +32,12 @@ SHARPNESS = 0.0  # >0 lets only the best-matching interviewer question lift its 
 # wordllama similarity of the sentence and of its passage, closeness of the interviewer question answered,
 # opening the answer to the closest one, and the share of the question's concepts (rarity-weighted) that the
 # sentence, its passage and its whole turn contain.
-W_BM25, W_SIMILARITY, W_CONTEXT, W_QUESTION, W_LEAD = 0.2, 0.3, 0.5, 0.3, 0.2
+W_BM25, W_SIMILARITY, W_CONTEXT, W_QUESTION, W_LEAD = 0.2, 0.3, 1.0, 0.6, 0.2
 W_WORDS, W_PASSAGE, W_TURN = 0.8, 1.0, 0.1
 # A sentence this short is quoted with the next one in its turn, so the evidence reads on its own.
 SHORT = 6
+DOCUMENTS = 2  # documents read whole: those whose DOCUMENT_BEST best candidates score highest
+DOCUMENT_BEST = 3
 
 
 @dataclass
@@ -64,6 +66,8 @@ def ask(connection: sqlite3.Connection, text: str, *, k: int = 5) -> dict[str, A
     if not candidates:
         return {"question": text, "evidence": []}
     _rank(connection, question, candidates)
+    if DOCUMENTS and _read_documents(connection, candidates, where, parameters):
+        _rank(connection, question, candidates)
     best = sorted(candidates.values(), key=lambda c: -c.score)
     return {"question": text, "evidence": _evidence(connection, best, k)}
 
@@ -150,6 +154,29 @@ def _answers_to_similar_questions(connection: sqlite3.Connection, question: Ques
         # The best-matching question counts fully; the others as far as they come close to it.
         candidate.question = closeness[asked_turn] * max(closeness[asked_turn] / best, 0.0) ** SHARPNESS
         candidate.lead = bool(lead) and asked_turn == closest[0]
+
+
+def _read_documents(connection: sqlite3.Connection, candidates: dict[int, Candidate], where: str,
+                    parameters: list[Any]) -> bool:
+    """Every sentence of the documents whose best candidates score highest joins: the answer often says in
+    other words what its neighbours and its document say in the question's words."""
+    doc_of = dict(connection.execute(
+        f"SELECT rowid, doc FROM sentences WHERE rowid IN ({','.join('?' * len(candidates))})", sorted(candidates)))
+    scores: dict[int, list[float]] = {}
+    for candidate in candidates.values():
+        scores.setdefault(doc_of[candidate.rowid], []).append(candidate.score)
+    strength = {doc: sum(sorted(found, reverse=True)[:DOCUMENT_BEST]) for doc, found in scores.items()}
+    chosen = sorted(strength, key=lambda d: -strength[d])[:DOCUMENTS]
+    rows = connection.execute(
+        "SELECT s.rowid, s.turn, s.text, t.question FROM sentences AS s JOIN turns AS t ON t.rowid = s.turn"
+        " JOIN documents AS d ON d.rowid = s.doc LEFT JOIN speakers AS sp ON sp.doc = s.doc AND sp.id = t.speaker"
+        f" WHERE s.doc IN ({','.join('?' * len(chosen))}) AND {where}", [*chosen, *parameters]).fetchall()
+    added = False
+    for rowid, turn, text, asked in rows:
+        if rowid not in candidates:
+            candidates[rowid] = Candidate(rowid, turn, text, asked)
+            added = True
+    return added
 
 
 def _rank(connection: sqlite3.Connection, question: Question, candidates: dict[int, Candidate]) -> None:

@@ -89,10 +89,13 @@ def matched(concept: Concept, present: set[str]) -> bool:
 
 
 def variants(one: str, other: str) -> bool:
-    """Word variants the porter stemmer leaves apart ("creat"/"creation", "nation"/"nationalist"): equal, or
-    one of five letters or more begins the other."""
+    """Word variants the porter stemmer leaves apart ("creat"/"creation", "nation"/"nationalist",
+    "weaker"/"weaken"): equal, or one of five letters or more begins the other, or both are such a beginning
+    and one letter more."""
     shorter, longer = sorted((one, other), key=len)
-    return one == other or (len(shorter) >= 5 and longer.startswith(shorter))
+    if one == other or (len(shorter) >= 5 and longer.startswith(shorter)):
+        return True
+    return len(one) == len(other) >= 6 and one[:-1] == other[:-1]
 
 
 def _variant_in(stem: str, present: set[str]) -> bool:

@@ -41,6 +41,10 @@ class Question:
     # The question's concepts: each content word, or an actor it names (one or two words), with its other names.
     groups: tuple[tuple[str, ...], ...] = ()
     named: frozenset[str] = frozenset()  # the groups (by first name) that are actors of the actors layer
+    # People the question names who speak for a country (knowledge base): group's first name -> the country's
+    # key in ``voices``, and the years they held office (None: any year). "Netanyahu on..." is heard in a
+    # speech of Israel's made while he was in office.
+    spokesmen: tuple[tuple[str, str, tuple[tuple[int, int], ...] | None], ...] = ()
 
 
 def words(text: str) -> list[str]:
@@ -55,7 +59,26 @@ def parse(connection: sqlite3.Connection, text: str) -> Question:
     terms = tuple(dict.fromkeys(w for w in words(rest) if w not in STOPWORDS and w not in named and len(w) > 1))
     others = _aliases(connection, terms)
     aliases = tuple(dict.fromkeys(name for names in others.values() for name in names))
-    return Question(text, terms, speakers, years, aliases, _groups(terms, others), frozenset(others))
+    groups = _groups(terms, others)
+    return Question(text, terms, speakers, years, aliases, groups, frozenset(others), _spokesmen(groups))
+
+
+def _spokesmen(groups: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, str, tuple[tuple[int, int], ...] | None], ...]:
+    """The groups that name a person of the knowledge base acting for a country, with that country's key."""
+    from onrecord.kb import load_kb
+
+    kb = load_kb()
+    found = []
+    for group in groups:
+        people = [kb.entries[actor] for name in group[:1] for actor, _ in kb.names.get(name, ())
+                  if kb.entries[actor].type == "person" and kb.entries[actor].affiliation]
+        for person in people[:1]:
+            country = kb.entries.get(person.affiliation or "")
+            if country is None or country.type != "country":
+                continue
+            terms = tuple((int((r.start or "0")[:4]), int((r.end or "9999")[:4])) for r in person.roles) or None
+            found.append((group[0], (country.qid or country.name).lower(), terms))
+    return tuple(found)
 
 
 def _years(text: str) -> tuple[tuple[int | None, int | None], str]:

@@ -22,6 +22,7 @@ from onrecord.corpus.query import Question
 WINDOW = 2
 # What an actor named only in the rest of the document counts for, against one named near the sentence.
 ACTOR_DOCUMENT = 0.5
+OPENING = True
 
 
 class Placed(Protocol):
@@ -77,11 +78,21 @@ class Words:
                            for group, actor in zip(kept, self.actors, strict=True)]
         self.voiced = [_documents_voicing(connection, group, docs) if actor else set()
                        for group, actor in zip(kept, self.actors, strict=True)]
+        for first, country, terms in question.spokesmen:
+            for place, group in enumerate(kept):
+                if group[0] == first:
+                    self.actors[place] = True
+                    self.voiced[place] |= _documents_voiced_by(connection, country, terms, docs)
 
     def passage(self, candidate: Placed) -> list[int]:
-        """The candidate and its neighbours within ``WINDOW`` sentences in the same turn."""
-        return [r for r in range(candidate.rowid - WINDOW, candidate.rowid + WINDOW + 1)
-                if self.turn_of.get(r) == candidate.turn]
+        """The candidate and its neighbours within ``WINDOW`` sentences in the same turn; for the opening
+        sentence of an answer, also the question it answers ("Yes, it is becoming more difficult." says no more
+        than its question does)."""
+        around = [r for r in range(candidate.rowid - WINDOW, candidate.rowid + WINDOW + 1)
+                  if self.turn_of.get(r) == candidate.turn]
+        if OPENING and candidate.asked is not None and self.turn_of.get(candidate.rowid - 1) != candidate.turn:
+            around.extend(self.asked(candidate))
+        return around
 
     def asked(self, candidate: Placed) -> list[int]:
         """The sentences of the interviewer's question the candidate answers."""
@@ -143,3 +154,15 @@ def _documents_voicing(connection: sqlite3.Connection, names: Sequence[str], doc
         f" WHERE a.name IN ({','.join('?' * len(names))}) AND v.doc IN ({','.join('?' * len(docs))})",
         [*names, *sorted(docs)])
     return {doc for (doc,) in rows}
+
+
+def _documents_voiced_by(connection: sqlite3.Connection, country: str, terms: tuple[tuple[int, int], ...] | None,
+                         docs: set[int]) -> set[int]:
+    """Which of ``docs`` speak for ``country`` (its key in ``voices``), in one of the ``terms`` (years) if given."""
+    if not docs:
+        return set()
+    rows = connection.execute(
+        f"SELECT v.doc, d.year FROM voices AS v JOIN documents AS d ON d.rowid = v.doc WHERE v.actor = ?"
+        f" AND v.doc IN ({','.join('?' * len(docs))})", [country, *sorted(docs)])
+    return {doc for doc, year in rows
+            if terms is None or (year is not None and any(low <= year <= high for low, high in terms))}
