@@ -2,12 +2,16 @@
 
     .venv/bin/python scripts/actor_coverage.py [--data ../shared/data/ungdc] [--top 15]
 
-An entity (PERSON, ORG, NORP, GPE, LOC, FAC) counts as resolved when one of its tokens lies in a mention
-that onrecord links to a knowledge-base actor. Two shares are printed: the raw one over every entity, and the
-filtered one without the entities that are no names of actors by the rule the actor layer itself applies
-(``onrecord.analyze.actors.resolve.generic``: no capital letter, a roman numeral, or one word that is a common
-English noun or adjective and no knowledge-base name). The speaker of ``IRN_*.txt`` speaks for Iran (the
-corpus says so), so "my Government" resolves to Iran; the documents are undated, as the reader leaves them.
+An entity counts when NER labels it as naming someone or somewhere: PERSON, ORG, NORP, GPE, LOC, FAC (the
+labels the actor layer keeps, ``ACTOR_LABELS``); DATE, TIME, MONEY, PERCENT, QUANTITY, ORDINAL, CARDINAL,
+LAW, EVENT, WORK_OF_ART, PRODUCT and LANGUAGE never count, whatever they name. It is resolved when one of its
+tokens lies in a mention that onrecord links to a knowledge-base actor (an office or a city derived from the
+knowledge base counts; an unknown name kept without a QID does not). Two shares are printed: the raw one over
+every entity, and the filtered one without the entities that are no names of actors by the rule the actor
+layer itself applies (``onrecord.analyze.actors.resolve.generic``: no capital letter, a roman numeral, or one
+word that is a common English noun or adjective and no knowledge-base name). The speaker of ``IRN_*.txt``
+speaks for Iran (the corpus says so), so "my Government" resolves to Iran; each speech has the year of its file
+name as its period, as the reader gives it, so titles resolve by year.
 """
 
 from __future__ import annotations

@@ -63,3 +63,27 @@ def test_kb_undated_title_names_a_person_only_after_long_tenure() -> None:
     assert kb.holder("President of Syria", "1970-01-01") is None
     assert kb.office("President of Syria") == "office:president of syria"
     assert kb.entries[kb.cities["damascus"]].type == "place"
+
+
+def test_kb_holder_of_a_year_held_the_title_all_of_it_alone() -> None:
+    kb = load_kb()
+    # Khamenei was President from October 1981 to August 1989, Rafsanjani after him.
+    assert kb.holder("President of Iran", "1985") == "ali-khamenei"
+    assert kb.holder("President of Iran", "1989") is None
+    assert kb.holder("President of Iran", "1981") is None
+    assert kb.holder("President of Iran", "1989-09") == "akbar-hashemi-rafsanjani"
+    assert kb.holder("Leader of the Revolution", "1985") == "ruhollah-khomeini"
+    assert kb.holder("Leader of the Revolution", "1989") is None
+    assert kb.holder("Leader of the Revolution", "1990") == "ali-khamenei"
+    # Presidents of the General Assembly change every September: no year has a single one.
+    assert kb.holder("President of the General Assembly", "1975") is None
+    assert kb.office("President of the General Assembly") == "office:president of the general assembly"
+
+
+def test_kb_bundled_references_and_ids_are_consistent() -> None:
+    kb = load_kb()
+    entries = [e for e in kb.entries.values() if not e.id.startswith(("office:", "city:"))]
+    assert [e.id for e in entries if e.affiliation and e.affiliation not in kb.entries] == []
+    qids = [e.qid for e in entries if e.qid]
+    assert sorted({q for q in qids if qids.count(q) > 1}) == []
+    assert all(r.start is None or r.end is None or r.start <= r.end for e in entries for r in e.roles)

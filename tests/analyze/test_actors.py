@@ -144,3 +144,43 @@ def test_actors_generic_words_are_no_actors_and_my_government_is_the_speaker(tmp
     said = _record(tmp_path, "Question: What is your view?\nA. A. Ahmadian: My Government rejects the State's claim.\n")
     assert [(m.span.text, m.form) for m in _actor(said, "Iran").mentions] == [("My Government", "pronoun")]
     assert [a.name for a in said.actors] == ["Iran", "Ali Akbar Ahmadian"]
+
+
+def test_actors_year_of_a_speech_resolves_titles_held_all_that_year(tmp_path: Path) -> None:
+    text = "The Leader of the Revolution and the President of Iran spoke.\n"
+    path = tmp_path / "IRN_40_1985.txt"
+    path.write_text(text, encoding="utf-8")
+    record = structure(read(path))
+    assert (record.document.date, record.document.period) == (None, "1985")
+    record = annotate(record, english()(record.document.text), steps=ANALYSES[:2])
+    assert [a.name for a in record.actors if a.type == "person"] == ["Ruhollah Khomeini", "Ali Khamenei"]
+    path = tmp_path / "IRN_44_1989.txt"  # Khomeini died and Khamenei left the presidency that year
+    path.write_text(text, encoding="utf-8")
+    record = structure(read(path))
+    record = annotate(record, english()(record.document.text), steps=ANALYSES[:2])
+    assert [(a.name, a.type) for a in record.actors if a.type in ("person", "other")] == [
+        ("Supreme Leader of Iran", "other"), ("President of Iran", "other")]
+
+
+def test_actors_my_sovereign_is_the_speakers_monarch_in_office(tmp_path: Path) -> None:
+    text = "Question: What is your view?\nA. A. Ahmadian: My august Sovereign has proposed a literacy campaign.\n"
+    assert _texts(_record(tmp_path, text, date="1964-10-01"), "Mohammad Reza Pahlavi") == [
+        ("My august Sovereign", "title")]
+    # After the revolution nobody holds the title: the office, never the deposed Shah.
+    late = _record(tmp_path, text, date="1985-10-01")
+    assert not any(a.name == "Mohammad Reza Pahlavi" for a in late.actors)
+    assert _texts(late, "Shah of Iran") == [("My august Sovereign", "title")]
+
+
+def test_actors_a_first_name_or_surname_inside_an_unknown_persons_name_is_not_the_known_one(tmp_path: Path) -> None:
+    record = _record(tmp_path, "Cyrus Vance met Gordon Brown in Paris. Cyrus founded Persia and Mr. Brown wrote.\n")
+    names = {a.name: [m.span.text for m in a.mentions] for a in record.actors}
+    assert names["Cyrus the Great"] == ["Cyrus"]
+    assert names["George Brown"] == ["Mr. Brown"]
+    assert "Cyrus Vance" in names and "Gordon Brown" in names
+
+
+def test_actors_names_that_lost_a_pdf_ligature_still_resolve(tmp_path: Path) -> None:
+    record = _record(tmp_path, "We support the right of all Palesnians to self-determination, and Chrisans too.\n")
+    assert [m.span.text for m in _actor(record, "Palestine").mentions] == ["Palesnians"]
+    assert [m.span.text for m in _actor(record, "Christians").mentions] == ["Chrisans"]

@@ -43,11 +43,11 @@ from importlib import resources
 from pathlib import Path
 
 from onrecord.errors import KnowledgeBaseError
-from onrecord.kb.entry import Entry, Role, surname_of
+from onrecord.kb.entry import Entry, Role, days_of, surname_of
 from onrecord.kb.parse import parse_kb
 from onrecord.record import MentionForm
 
-__all__ = ["RELIABLE_YEARS", "Entry", "KnowledgeBase", "Role", "load_kb", "parse_kb", "surname_of"]
+__all__ = ["RELIABLE_YEARS", "Entry", "KnowledgeBase", "Role", "days_of", "load_kb", "parse_kb", "surname_of"]
 
 RELIABLE_YEARS = 20  # an undated title is its holder's only after this long in office (see the module doc)
 
@@ -65,12 +65,16 @@ class KnowledgeBase:
     cities: dict[str, str] = field(default_factory=dict)
 
     def holder(self, title: str, date: str | None) -> str | None:
-        """Who held ``title`` on ``date``, if exactly one person did; with no date, only a holder in office now
-        for at least ``RELIABLE_YEARS`` years (else ``None``: see ``office``)."""
+        """Who held ``title`` on ``date``, if exactly one person did. ``date`` may be a year or a month (a
+        document's ``period``): then only someone who held the title for all of it, with nobody else holding
+        it at any time in it. With no date, only a holder in office now for at least ``RELIABLE_YEARS`` years
+        (else ``None``: see ``office``)."""
         candidates = self.titles.get(title.lower(), ())
         if date is not None:
-            held = {actor for actor, role in candidates if role.holds(date)}
-            return held.pop() if len(held) == 1 else None
+            first, last = days_of(date)
+            held = {actor for actor, role in candidates if role.overlaps(first, last)}
+            whole = {actor for actor, role in candidates if role.covers(first, last)}
+            return whole.pop() if len(held) == 1 and len(whole) == 1 else None
         current = {actor for actor, role in candidates if role.end is None}
         since = (datetime.date.today() - datetime.timedelta(days=365.25 * RELIABLE_YEARS)).isoformat()
         reliable = [actor for actor, role in candidates if role.end is None and (role.start or "9") <= since]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass
 
 from onrecord.record import ActorType, MentionForm
@@ -21,6 +22,25 @@ class Role:
     def holds(self, date: str) -> bool:
         """Whether the role was held on ``date`` (YYYY-MM-DD)."""
         return (self.start is None or self.start <= date) and (self.end is None or date <= self.end)
+
+    def covers(self, first: str, last: str) -> bool:
+        """Whether the role was held on every day from ``first`` to ``last`` (YYYY-MM-DD, inclusive)."""
+        return self.holds(first) and self.holds(last)
+
+    def overlaps(self, first: str, last: str) -> bool:
+        """Whether the role was held on any day from ``first`` to ``last`` (YYYY-MM-DD, inclusive)."""
+        return (self.start is None or self.start <= last) and (self.end is None or first <= self.end)
+
+
+def days_of(when: str) -> tuple[str, str]:
+    """The first and last day of a date of any precision: "2015" -> 2015-01-01..2015-12-31, "2015-02" ->
+    2015-02-01..2015-02-28, "2015-09-28" -> that day."""
+    if len(when) == 4:
+        return f"{when}-01-01", f"{when}-12-31"
+    if len(when) == 7:
+        last = calendar.monthrange(int(when[:4]), int(when[5:]))[1]
+        return f"{when}-01", f"{when}-{last:02d}"
+    return when, when
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,10 @@
 """Actors: who is talked about, under every name (``onrecord.analyze.actors``).
 
 Resolution, in order, each step taking only the tokens the earlier ones left: knowledge-base names and role
-titles (longest match; titles go to their holder on the document's date, or to the most recent holder when
-the date is unknown); bare surnames, to the candidate named most recently before (else the one in office on
-the date, else the latest); NER entities, looked up as written or kept as actors without a QID; and the
+titles (longest match; a title goes to its holder on the document's date, or for the whole of its year or
+month when only that is known, else to the office: see ``KnowledgeBase.holder``); bare surnames, to the candidate named most recently before (else the one in office on
+the date, else the latest); the speaker's "my Government" and "my Sovereign" (the monarch of the speaker's
+country by the same title rule); NER entities, looked up as written or kept as actors without a QID; and the
 speaker's "we" in institutional contexts, to the speaker's affiliation. Speaker labels resolve too, so the
 analysis fills two layers: ``actors`` and the ``actor`` field of ``speakers``.
 """
@@ -37,12 +38,13 @@ def find_actors(record: Record, doc: Any, *, kb: str | os.PathLike[str] | None =
 
 def find_mentions(record: Record, doc: Any, kb: KnowledgeBase, speaker_keys: dict[str, str]) -> list[Found]:
     """Every mention of an actor, by token positions, with the knowledge-base id (or unknown key) it names."""
-    date = record.document.date
+    # A day if the document has one, else the year or month it belongs to (titles then need a holder for all of it).
+    date = record.document.date or record.document.period
     found = match_names(doc, kb, date)
     found += match_surnames(doc, kb, date, found)
     found = resolve_past_titles(found, kb)
     groups = {sid: g for sid, key in speaker_keys.items() if (g := _group(kb, key))}
-    found += _outside(match_owned(record, doc, groups), found)
+    found += _outside(match_owned(record, doc, groups, kb, date), found)
     found += match_entities(doc, kb, found)
     types = {f.actor: kb.entries[f.actor].type for f in found if f.actor in kb.entries}
     found += match_ingroup(record, doc, groups, found, types)

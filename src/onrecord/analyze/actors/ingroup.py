@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from onrecord.analyze.actors.matching import Found
+from onrecord.kb import KnowledgeBase
 from onrecord.record import Record
 
 PRONOUNS = frozenset({"we", "us", "our", "ours", "ourselves"})
@@ -18,6 +19,10 @@ PRONOUNS = frozenset({"we", "us", "our", "ours", "ourselves"})
 OWNERS = frozenset({"my", "our"})
 OWNED = frozenset({"government", "country", "delegation", "nation", "state", "republic", "administration", "people",
                    "army", "force", "parliament", "leadership", "homeland", "motherland"})
+# "My Sovereign", "our august Monarch": the holder of "<Sovereign> of <the speaker's country>" (a knowledge-base
+# title) on the document's date, else that office. Only monarchs: "our President" in the General Assembly is
+# as often the Assembly's president as the speaker's own.
+OWNED_TITLES = frozenset({"sovereign", "monarch", "king", "queen", "emperor", "shah", "shahanshah", "shahinshah"})
 INSTITUTIONAL = frozenset({
     "country", "nation", "government", "state", "security", "force", "military", "army", "border", "region",
     "presence", "principle", "interest", "enemy", "war", "support", "assistance", "policy", "operation", "strike",
@@ -36,17 +41,26 @@ def _groups(record: Record, speaker_groups: dict[str, str]) -> list[tuple[int, i
             if t.speaker in speaker_groups and t.kind != "note"]
 
 
-def match_owned(record: Record, doc: Any, speaker_groups: dict[str, str]) -> list[Found]:
+def match_owned(record: Record, doc: Any, speaker_groups: dict[str, str], kb: KnowledgeBase,
+                date: str | None) -> list[Found]:
     """"my Government", "our country" (possessive, optional adjective, institutional noun) in the turns of
-    speakers whose group is known, the whole phrase to the group."""
+    speakers whose group is known, the whole phrase to the group; "my Sovereign" to the group's monarch."""
     spans = _groups(record, speaker_groups)
     extra: list[Found] = []
     for token in doc:
-        if token.lower_ not in OWNERS or token.dep_ != "poss" or token.head.lemma_.lower() not in OWNED:
+        if token.lower_ not in OWNERS or token.dep_ != "poss" or token.head.i <= token.i:
             continue
+        noun = token.head.lemma_.lower()
         group = next((g for start, end, g in spans if start <= token.idx < end), None)
-        if group is not None and token.head.i > token.i:
+        if group is None:
+            continue
+        if noun in OWNED:
             extra.append(Found(token.i, token.head.i + 1, group, "pronoun"))
+        elif noun in OWNED_TITLES and token.head.text[:1].isupper():
+            title = f"{token.head.text} of {kb.entries[group].name}"
+            holder = kb.holder(title, date) or kb.office(title)
+            if holder is not None:
+                extra.append(Found(token.i, token.head.i + 1, holder, "title"))
     return extra
 
 

@@ -18,8 +18,11 @@ from onrecord.record import MentionForm
 HONORIFICS = frozenset({
     "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "martyr", "sayyed", "sayyid", "seyyed", "sheikh", "shaikh",
     "ayatollah", "hojatoleslam", "imam", "general", "gen.", "haj", "hajj", "president", "minister", "king", "prince",
-    "ambassador", "commander", "sir", "his", "excellency", "majesty", "late",
+    "ambassador", "commander", "sir", "his", "excellency", "majesty", "late", "hazrat", "martyrs", "signor", "signora",
+    "monsieur", "madame", "mme", "herr", "senor", "señor", "miss", "lord", "lady", "pope", "father", "saint", "st.",
 })
+# Lower-case particles inside a person's name: "Charles de Gaulle", "Hafez al-Assad".
+PARTICLES = frozenset({"al", "el", "bin", "ibn", "de", "da", "do", "van", "von", "der", "la", "le", "y", "-"})
 
 
 PENDING = "!"  # key prefix of a past title, resolved once every name is known
@@ -100,9 +103,12 @@ def match_names(doc: Any, kb: KnowledgeBase, date: str | None) -> list[Found]:
             taken.update(range(i, i + len(name.words)))
             chosen.append((i, name))
     chosen += _ellipses(chosen, tokens, lowers, kb, taken)
+    covered = {tokens[j].i for j in taken}
     found: list[Found] = []
     for i, name in sorted(chosen, key=lambda hit: hit[0]):
         first, last = tokens[i].i, tokens[i + len(name.words) - 1].i + 1
+        if len(name.words) == 1 and name.title is None and part_of_other_name(doc, first, last, covered):
+            continue
         resolved = _resolve(name, doc, first, kb, date, found)
         if resolved is not None:
             actor, form = resolved
@@ -160,6 +166,17 @@ def _named_as_place(token: Any) -> bool:
         return False
     preposition = token.head.lower_
     return preposition in LOCATIVE or (preposition in ("to", "into") and token.head.head.lemma_.lower() in MOVEMENT)
+
+
+def part_of_other_name(doc: Any, start: int, end: int, covered: set[int]) -> bool:
+    """Whether the one word at ``start:end`` is only part of a longer person's name NER found, whose other
+    capitalised words no knowledge-base name covers: "Cyrus" in "Cyrus Vance", "Brown" in "Gordon Brown"."""
+    token = doc[start]
+    if token.ent_type_ != "PERSON":
+        return False
+    ent = next(e for e in doc.ents if e.start <= start < e.end)
+    return any(t.text[:1].isupper() and t.i not in covered and t.lower_ not in HONORIFICS and t.lower_ not in PARTICLES
+               for t in ent if not start <= t.i < end)
 
 
 def resolve_past_titles(found: list[Found], kb: KnowledgeBase) -> list[Found]:

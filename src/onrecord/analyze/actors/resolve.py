@@ -6,8 +6,8 @@ import functools
 import re
 from typing import Any
 
-from onrecord.analyze.actors.matching import Found, _honorific_start, choose
-from onrecord.kb import KnowledgeBase
+from onrecord.analyze.actors.matching import Found, _honorific_start, choose, part_of_other_name
+from onrecord.kb import KnowledgeBase, days_of
 from onrecord.record import ActorType
 
 # NER labels that name actors; the others (dates, money, laws...) are not who is talked about.
@@ -18,6 +18,9 @@ UNKNOWN = "?"  # prefix of the key of an actor that is not in the knowledge base
 # Words that own a phrase rather than name anyone: "My Government" is the speaker's (see ingroup.py).
 POSSESSIVES = frozenset({"my", "our", "your", "his", "her", "their", "its"})
 _ROMAN = re.compile(r"[IVXLC]+")
+# Letter pairs that PDF fonts set as one ligature glyph, which text extraction sometimes drops: "Palesne" for
+# "Palestine", "Chrisans" for "Christians".
+LIGATURES = ("ti", "tt", "ft", "fi", "fl", "ff", "ffi", "ffl")
 
 
 def match_surnames(doc: Any, kb: KnowledgeBase, date: str | None, found: list[Found]) -> list[Found]:
@@ -29,7 +32,7 @@ def match_surnames(doc: Any, kb: KnowledgeBase, date: str | None, found: list[Fo
         if token.i in covered or not token.text[:1].isupper():
             continue
         candidates = kb.surnames.get(token.lower_)
-        if not candidates:
+        if not candidates or part_of_other_name(doc, token.i, token.i + 1, covered):
             continue
         before = sorted([f for f in merged if f.start < token.i] + extra, key=lambda f: f.start)
         actor = choose(_by_date(kb, list(candidates), date), before)
@@ -38,10 +41,13 @@ def match_surnames(doc: Any, kb: KnowledgeBase, date: str | None, found: list[Fo
 
 
 def _by_date(kb: KnowledgeBase, candidates: list[str], date: str | None) -> list[str]:
-    """Candidates in order of preference when no earlier mention decides: in office on the date, else latest."""
+    """Candidates in order of preference when no earlier mention decides: in office on the date (at some time in
+    a year or month), else latest."""
+    days = days_of(date) if date is not None else None
+
     def key(actor: str) -> tuple[bool, str]:
         roles = kb.entries[actor].roles
-        current = date is not None and any(role.holds(date) for role in roles)
+        current = days is not None and any(role.overlaps(*days) for role in roles)
         return current, max((role.start or "" for role in roles), default="")
 
     return sorted(candidates, key=key, reverse=True)
@@ -59,12 +65,21 @@ def match_entities(doc: Any, kb: KnowledgeBase, found: list[Found]) -> list[Foun
         if end <= start or doc[start].lower_ in POSSESSIVES:
             continue
         key = " ".join(doc[start:end].text.split())
-        owners = kb.names.get(key.lower()) or kb.names.get(f"the {key.lower()}")
+        owners = kb.names.get(key.lower()) or kb.names.get(f"the {key.lower()}") or _ligature_lost(key, kb)
         if owners:
             extra.append(Found(start, end, choose([o for o, _ in owners], found + extra), owners[0][1]))
         elif not generic(key, kb):
             extra.append(Found(start, end, f"{UNKNOWN}{kind}:{key}", "name"))
     return extra
+
+
+def _ligature_lost(key: str, kb: KnowledgeBase) -> tuple[tuple[str, Any], ...] | None:
+    """The owners of the one knowledge-base name that ``key`` becomes when a lost ligature is put back in one
+    of its words ("Palesnians" -> "Palestinians"); None when none or several do."""
+    lower = key.lower()
+    found = {variant for i in range(2, len(lower) - 1) if lower[i - 1].isalpha() and lower[i].isalpha()
+             for pair in LIGATURES if (variant := lower[:i] + pair + lower[i:]) in kb.names}
+    return kb.names[found.pop()] if len(found) == 1 else None
 
 
 def generic(name: str, kb: KnowledgeBase) -> bool:
