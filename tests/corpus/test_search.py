@@ -36,3 +36,46 @@ def test_search_kwic_splits_each_sentence(small_corpus: Path) -> None:
     assert [(x["left"], x["keyword"], x["right"], x["span"]["start"]) for x in lines] == [
         ("fairly between the", "coastal towns", ".", 128),
         ("its support for", "coastal towns", "and for the", 178)]
+
+
+def test_search_bm25_equals_fts5_bm25(small_corpus: Path) -> None:
+    from onrecord.corpus.bm25 import bm25
+    from onrecord.corpus.lexical import stems
+
+    connection = Corpus(small_corpus).reader()
+    for query in ("the", "coastal towns", "harbour the"):
+        expected = dict(connection.execute("SELECT rowid, -bm25(sentences_fts) FROM sentences_fts"
+                                           " WHERE sentences_fts MATCH ?", (escape(query),)))
+        texts = dict(connection.execute(f"SELECT rowid, text FROM sentences WHERE rowid IN ({','.join('?' * len(expected))})",
+                                        sorted(expected)))
+        phrases = list(stems(connection, {i: w for i, w in enumerate(query.split())}).values())
+        found = bm25(connection, phrases, texts)
+        assert sorted(found) == sorted(expected) and len(found) >= 2
+        assert all(abs(found[rowid] - expected[rowid]) < 1e-9 for rowid in expected)
+
+
+def test_search_rarest_words_first_gives_the_fts5_result(small_corpus: Path) -> None:
+    from onrecord.corpus.search import _SELECT
+
+    corpus = Corpus(small_corpus)
+    for query in ("the harbour", "for the coastal towns", "the of", "towns the fairly"):
+        expected = corpus.reader().execute(_SELECT, (escape(query), 20)).fetchall()
+        assert [(h["span"]["start"], round(h["score"], 4)) for h in corpus.search(query)] == [
+            (row[4], round(row[7], 4)) for row in expected]
+        assert expected
+
+
+def test_search_word_counts_follow_the_index(tmp_path: Path) -> None:
+    from onrecord.corpus.lexical import row_counts, varints
+
+    assert varints(bytes.fromhex("818A4C98CB5D")) == [17740, 402909]
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text("The harbour was rebuilt.\n", encoding="utf-8")
+    second.write_text("The harbour and the harbour town.\n", encoding="utf-8")
+    with Corpus(tmp_path / "c.db") as corpus:
+        corpus.add([first])
+        reader = Corpus(tmp_path / "c.db")
+        assert row_counts(reader.reader(), ["harbour", "town"]) == {"harbour": 1, "town": 0}
+        corpus.add([second])
+        assert row_counts(reader.reader(), ["harbour", "town"]) == {"harbour": 2, "town": 1}
+        reader.close()

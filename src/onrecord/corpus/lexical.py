@@ -13,6 +13,7 @@ import math
 import re
 import sqlite3
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 from onrecord.corpus.query import STOPWORDS, words
 
@@ -23,6 +24,7 @@ _TOKENIZER = "porter unicode61 remove_diacritics 2"  # as in the sentences_fts m
 _TOKEN = re.compile(r"[^\W_]+")  # unicode61's tokens: runs of letters and digits
 _STEMS: dict[str, str] = {}
 _CACHE = 200_000
+_COUNTS: dict[str, Any] = {}  # "key": (database path, index averages record), "counts": stem -> sentences
 
 
 def _prepare(connection: sqlite3.Connection) -> None:
@@ -69,13 +71,59 @@ def concepts(connection: sqlite3.Connection, groups: Sequence[Sequence[str]]) ->
     return [tuple(dict.fromkeys(by_text[text] for text in group if by_text[text])) for group in groups]
 
 
+def index_totals(connection: sqlite3.Connection) -> tuple[int, int, bytes]:
+    """Sentences and tokens in the index, from FTS5's averages record (and the record itself, which changes
+    with every stored document)."""
+    row = connection.execute("SELECT block FROM sentences_fts_data WHERE id = 1").fetchone()
+    block = bytes(row[0]) if row else b""
+    values = varints(block)
+    return (values[0], values[1], block) if len(values) >= 2 else (0, 0, block)
+
+
+def row_counts(connection: sqlite3.Connection, terms: Sequence[str]) -> dict[str, int]:
+    """How many sentences hold each stem. ``fts5vocab`` counts by walking the stem's posting list (tens of ms for
+    "the" in a million sentences), so counts are kept per database and index state, and reused."""
+    (path,) = [row[2] for row in connection.execute("PRAGMA database_list") if row[1] == "main"]
+    key = (path, index_totals(connection)[2])
+    if _COUNTS.get("key") != key:
+        _COUNTS.clear()
+        _COUNTS["key"] = key
+    counts: dict[str, int] = _COUNTS.setdefault("counts", {})
+    unknown = sorted(set(terms) - counts.keys())
+    if unknown:
+        _prepare(connection)
+        found = dict(connection.execute(
+            f"SELECT term, doc FROM temp.ask_vocabulary WHERE term IN ({','.join('?' * len(unknown))})", unknown))
+        if len(counts) > _CACHE:
+            counts.clear()
+        counts.update((term, int(found.get(term, 0))) for term in unknown)
+    return {term: counts[term] for term in terms}
+
+
+def varints(blob: bytes) -> list[int]:
+    """The SQLite varints of ``blob`` (FTS5 stores its averages and row sizes so)."""
+    values: list[int] = []
+    position = 0
+    while position < len(blob):
+        value = 0
+        for index in range(9):
+            byte = blob[position]
+            position += 1
+            if index == 8:
+                value = (value << 8) | byte
+                break
+            value = (value << 7) | (byte & 0x7F)
+            if byte < 0x80:
+                break
+        values.append(value)
+    return values
+
+
 def weights(connection: sqlite3.Connection, found: Sequence[Concept]) -> list[float]:
     """Inverse sentence frequency of each concept (BM25's idf); a name counts as its rarest stem."""
-    _prepare(connection)
     terms = sorted({stem for concept in found for name in concept for stem in name})
-    marks = ",".join("?" * len(terms))
-    counts = dict(connection.execute(f"SELECT term, doc FROM temp.ask_vocabulary WHERE term IN ({marks})", terms))
-    total = max(int(connection.execute("SELECT coalesce(max(rowid), 0) FROM sentences").fetchone()[0]), 1)
+    counts = row_counts(connection, terms)
+    total = max(index_totals(connection)[0], 1)
     result = []
     for concept in found:
         frequency = min(sum(min(counts.get(stem, 0) for stem in name) for name in concept), total)

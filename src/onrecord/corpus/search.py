@@ -9,13 +9,23 @@ from typing import Any
 from onrecord.corpus.query import words
 from onrecord.errors import CorpusError
 
+# The best matches first (FTS5 ranks), then the few rows shown are joined to their documents and speakers.
 _SELECT = (
-    "SELECT d.id, d.title, d.date, sp.label, s.start, s.end, s.text, -bm25(sentences_fts)"
-    " FROM sentences_fts JOIN sentences AS s ON s.rowid = sentences_fts.rowid"
-    " JOIN turns AS t ON t.rowid = s.turn JOIN documents AS d ON d.rowid = s.doc"
-    " LEFT JOIN speakers AS sp ON sp.doc = s.doc AND sp.id = t.speaker"
-    " WHERE sentences_fts MATCH ? ORDER BY bm25(sentences_fts) LIMIT ?"
+    "SELECT d.id, d.title, d.date, sp.label, s.start, s.end, s.text, -h.score"
+    " FROM (SELECT rowid, bm25(sentences_fts) AS score FROM sentences_fts WHERE sentences_fts MATCH ?"
+    "       ORDER BY bm25(sentences_fts) LIMIT ?) AS h"
+    " JOIN sentences AS s ON s.rowid = h.rowid JOIN turns AS t ON t.rowid = s.turn JOIN documents AS d ON d.rowid = s.doc"
+    " LEFT JOIN speakers AS sp ON sp.doc = s.doc AND sp.id = t.speaker ORDER BY h.score"
 )
+_ROWS = (
+    "SELECT s.rowid, d.id, d.title, d.date, sp.label, s.start, s.end, s.text"
+    " FROM sentences AS s JOIN turns AS t ON t.rowid = s.turn JOIN documents AS d ON d.rowid = s.doc"
+    " LEFT JOIN speakers AS sp ON sp.doc = s.doc AND sp.id = t.speaker WHERE s.rowid IN ({})"
+)
+# Up to this many matches are ranked here (``bm25.py``: FTS5's formula without its per-phrase posting walks);
+# more, and FTS5 ranks them itself.
+FEW = 500
+SELECTIVE = 2  # the rarest words the index looks up; the others are checked on the sentences found
 
 
 def escape(query: str) -> str:
@@ -29,7 +39,9 @@ def search(connection: sqlite3.Connection, query: str, *, raw: bool = False, lim
     if not expression.strip():
         raise CorpusError("the search query has no words", repr(query), "search for at least one word")
     try:
-        rows = connection.execute(_SELECT, (expression, limit)).fetchall()
+        rows = None if raw else _few(connection, query, limit)
+        if rows is None:
+            rows = connection.execute(_SELECT, (expression, limit)).fetchall()
     except sqlite3.OperationalError as error:
         raise CorpusError(f"not a valid FTS5 query ({error})", repr(query),
                           "fix the syntax, or drop --raw to search the words as typed") from None
@@ -38,6 +50,37 @@ def search(connection: sqlite3.Connection, query: str, *, raw: bool = False, lim
          "span": {"start": start, "end": end, "text": text}, "score": round(score, 4)}
         for doc, title, date, speaker, start, end, text, score in rows
     ]
+
+
+def _few(connection: sqlite3.Connection, query: str, limit: int) -> list[tuple[Any, ...]] | None:
+    """The ``limit`` best matches of an escaped query, or None when the index cannot narrow them to ``FEW``.
+
+    As a query planner would: the index finds the sentences holding the ``SELECTIVE`` rarest words, those
+    sentences' own stems show which hold the other (common) words too, and ``bm25.bm25`` ranks them. FTS5 alone
+    would walk the posting list of every word, "the" included.
+    """
+    from onrecord.corpus.bm25 import bm25, holds
+    from onrecord.corpus.lexical import row_counts, stems
+
+    typed = words(query)
+    phrases = stems(connection, dict(enumerate(typed)))
+    counts = row_counts(connection, sorted({stem for phrase in phrases.values() for stem in phrase}))
+    rarest = sorted(phrases, key=lambda i: min((counts[stem] for stem in phrases[i]), default=0))[:SELECTIVE]
+    matched = [rowid for (rowid,) in connection.execute(
+        "SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ? LIMIT ?",
+        (escape(" ".join(typed[i] for i in sorted(rarest))), FEW + 1))]
+    if len(matched) > FEW:
+        return None
+    texts = dict(connection.execute(f"SELECT rowid, text FROM sentences WHERE rowid IN ({','.join('?' * len(matched))})",
+                                    matched)) if matched else {}
+    tokens = stems(connection, texts)
+    texts = {rowid: text for rowid, text in texts.items() if holds(tokens[rowid], phrases.values())}
+    if not texts:
+        return []
+    scores = bm25(connection, list(phrases.values()), texts)
+    best = sorted(scores, key=lambda rowid: (-scores[rowid], rowid))[:limit]
+    found = {row[0]: row[1:] for row in connection.execute(_ROWS.format(",".join("?" * len(best))), best)}
+    return [(*found[rowid][:7], scores[rowid]) for rowid in best if rowid in found]
 
 
 def kwic(connection: sqlite3.Connection, term: str, *, window: int = 6, limit: int = 50) -> list[dict[str, Any]]:
