@@ -120,3 +120,9 @@ def test_attributions_headline_read_from_its_capitals() -> None:
     assert _found("Newspaper Editor: Defense secretary used personal email\n\nMore text here.\n")[0] == (
         "Newspaper Editor", ":", "Defense secretary used personal email")
     assert _found("Q: Does he run?\n\nClinton: 547.\n") == []
+
+
+def test_attributions_nominal_cue_with_its_owner() -> None:
+    assert _found("Ms. Warren's criticism of the developer was sharp.\n") == [
+        ("Ms. Warren's", "criticism of", "the developer")]
+    assert _found("The attack on the base was sharp.\n") == []  # 'attack' needs an owner

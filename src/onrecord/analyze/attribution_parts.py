@@ -33,6 +33,22 @@ class Found:
 
 
 @functools.cache
+def excluded_frames() -> frozenset[tuple[str, str]]:
+    """(lemma, frame) pairs that are no cue, from the package data file (loaded on first use)."""
+    data = resources.files("onrecord").joinpath("data/attribution_cues_excluded.txt").read_text(encoding="utf-8")
+    return frozenset((line.split()[0], line.split()[1]) for line in data.splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+@functools.cache
+def cue_nouns() -> dict[str, bool]:
+    """The nouns that are cues, each with whether it needs a possessor (package data, loaded on first use)."""
+    data = resources.files("onrecord").joinpath("data/attribution_cues_nouns.txt").read_text(encoding="utf-8")
+    return {line.split()[0]: line.split()[1:] == ["poss"] for line in data.splitlines()
+            if line.strip() and not line.startswith("#")}
+
+
+@functools.cache
 def cue_lemmas() -> frozenset[str]:
     """The reporting verbs, from the package data file (loaded on first use)."""
     data = resources.files("onrecord").joinpath("data/attribution_cues.txt").read_text(encoding="utf-8")

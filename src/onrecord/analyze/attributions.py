@@ -24,11 +24,12 @@ from onrecord.analyze.attribution_parts import (
     content_end,
     cue_lemmas,
     edges,
+    excluded_frames,
     source_kind,
     subject_of,
 )
 from onrecord.analyze.citations import speech_ranges
-from onrecord.analyze.cue_phrases import according, headline_in, in_poll, introduced_by, words_of
+from onrecord.analyze.cue_phrases import according, headline_in, in_poll, introduced_by, nominal, words_of
 from onrecord.analyze.quotations import find_quotations, inside
 from onrecord.analyze.reports import is_report
 from onrecord.record import Attribution, AttributionKind, AttributionSource, Record, Span
@@ -37,7 +38,9 @@ _CONTENT_DEPS = ("ccomp", "xcomp")
 _OBJECT_DEPS = ("dobj", "attr")
 _SPEECH = {"say"}
 _CUE_HELPERS = ("aux", "auxpass", "neg", "advmod")
-_MEDIA = {"statement", "interview", "email", "release", "tweet", "letter", "post", "op-ed", "speech", "memo", "video"}
+# "said in a statement" is marked whole more often than not on PolNeAR train; "said in an interview" is not.
+_MEDIA = {"statement", "release", "tweet", "letter", "post", "op-ed", "memo"}
+_DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday"}
 _SAY = {"say", "tell", "add", "write", "state"}
 _CUE_PREPOSITIONS = {"to", "about", "for", "on", "against", "of", "at", "over", "with"}
 # A reporting verb that the parser hangs on the quotation's verb: '“...,” he said at a hearing.'
@@ -113,6 +116,8 @@ def _in_sentence(text: str, sent: Any, quoted: list[tuple[int, int]]) -> Iterato
     for token in sent:
         if token.lower_ == "in" and (poll := in_poll(token)) is not None:
             yield poll
+        elif token.pos_ == "NOUN" and not inside(quoted, token.idx) and (noun := nominal(token)) is not None:
+            yield noun
     headline = headline_in(sent)
     if headline is not None:
         yield headline
@@ -120,8 +125,18 @@ def _in_sentence(text: str, sent: Any, quoted: list[tuple[int, int]]) -> Iterato
         if token.idx in taken or token.lemma_.lower() not in lemmas or inside(quoted, token.idx):
             continue
         found = according(token) if token.lemma_.lower() == "accord" else _reported(token)
-        if found is not None:
+        if found is not None and (token.lemma_.lower(), _frame(token, found)) not in excluded_frames():
             yield replace(found, cue=_widened(token, found), speech=token.lemma_.lower() in _SPEECH)
+
+
+def _frame(verb: Any, found: Found) -> str:
+    """What the cue verb reports: a clause (ccomp, xcomp), an object, the object of its preposition, or other."""
+    deps = {c.dep_ for c in verb.children}
+    if deps & {"ccomp", "xcomp"}:
+        return "ccomp" if "ccomp" in deps else "xcomp"
+    if deps & set(_OBJECT_DEPS):
+        return "dobj"
+    return "prep" if found.cue[1] > verb.idx + len(verb.text) and verb.i + 1 < len(verb.doc) and verb.nbor(1).dep_ == "prep" else "other"
 
 
 def _widened(verb: Any, found: Found) -> tuple[int, int]:
@@ -129,13 +144,16 @@ def _widened(verb: Any, found: Found) -> tuple[int, int]:
     said", "did not mention"), a colon right after it ("said:") and the medium ("said in a statement")."""
     doc, (start, end) = verb.doc, found.cue
     first = verb.i
-    while first > verb.sent.start and doc[first - 1].head.i == verb.i and doc[first - 1].dep_ in _CUE_HELPERS:
+    while (first > verb.sent.start and doc[first - 1].head.i == verb.i and doc[first - 1].dep_ in _CUE_HELPERS
+           and doc[first - 1].tag_ not in ("WRB", "WDT")):  # "when asked": "asked"
         first -= 1
     if end == verb.idx + len(verb.text) and verb.i + 1 < verb.sent.end:
         after = doc[verb.i + 1]
         medium = next((c for c in after.children if c.dep_ == "pobj"), None)
         if after.text == ":":
             end = after.idx + 1
+        elif after.head.i == verb.i and after.lower_ in _DAYS:
+            end = after.idx + len(after.text)  # "said Sunday"
         elif after.lower_ == "in" and after.head.i == verb.i and medium is not None and medium.lemma_.lower() in _MEDIA:
             end = medium.idx + len(medium.text)
     start = min(start, doc[first].idx)

@@ -13,6 +13,7 @@ from onrecord.analyze.attribution_parts import (
     Found,
     content_end,
     cue_lemmas,
+    cue_nouns,
     edges,
     kind_of_words,
     source_kind,
@@ -20,6 +21,7 @@ from onrecord.analyze.attribution_parts import (
 )
 from onrecord.record import SourceKind
 
+_NOUN_PREPOSITIONS = {"of", "for", "on", "about", "against", "to"}
 _POLLS = {"poll", "survey", "ranking", "average", "study"}
 _VIEWS = {"word", "eye", "view", "opinion", "mind"}
 _NAME_WORD = r"(?:[A-Z][\w.’'&-]*|of|at|on|the|and|for|in|de|van|von)"
@@ -138,3 +140,27 @@ def in_poll(token: Any) -> Found | None:
     if content[1] - content[0] < 8:
         return None
     return Found((first, last), (token.idx, token.idx + len(token.text)), content, "named")
+
+
+def nominal(token: Any) -> Found | None:
+    """"Warren's criticism of the developer", "the assertion that ...": a noun of ``data/attribution_cues_nouns.txt``
+    with the preposition right after it (part of the cue) or a that-clause; the possessor is the source."""
+    needs_owner = cue_nouns().get(token.lemma_.lower())
+    if token.pos_ != "NOUN" or needs_owner is None:
+        return None
+    owner = next((c for c in token.children if c.dep_ == "poss"), None)
+    if needs_owner and owner is None:
+        return None
+    prep = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    target = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None and prep.head.i == token.i \
+        and prep.dep_ == "prep" and prep.lower_ in _NOUN_PREPOSITIONS else None
+    cue = (token.idx, token.idx + len(token.text))
+    if target is not None and prep is not None:
+        cue = (token.idx, prep.idx + len(prep.text))
+    else:
+        target = next((c for c in token.children if c.dep_ in ("acl", "ccomp")
+                       and any(x.lower_ == "that" for x in c.children)), None)
+    if target is None:
+        return None
+    return Found(edges(owner) if owner is not None else None, cue, edges(target),
+                 source_kind(owner) if owner is not None else "named", False)
