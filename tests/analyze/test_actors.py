@@ -184,3 +184,9 @@ def test_actors_names_that_lost_a_pdf_ligature_still_resolve(tmp_path: Path) -> 
     record = _record(tmp_path, "We support the right of all Palesnians to self-determination, and Chrisans too.\n")
     assert [m.span.text for m in _actor(record, "Palestine").mentions] == ["Palesnians"]
     assert [m.span.text for m in _actor(record, "Christians").mentions] == ["Chrisans"]
+
+
+def test_actors_a_capitalised_common_word_is_no_place(tmp_path: Path) -> None:
+    record = _record(tmp_path, "Sham elections were held. The Islamic State in Iraq and the Sham spread.\n")
+    assert [(a.name, [m.span.text for m in a.mentions]) for a in record.actors] == [
+        ("DAESH", ["Islamic State in Iraq and the Sham"])]
