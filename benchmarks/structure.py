@@ -6,7 +6,8 @@ Times the spaCy pass and the three analyses over the same SAMPLE UN General Deba
 every n-th file of ../shared/data/ungdc), then counts the Quran citation patterns in Iran's 73 speeches
 (IRN_*.txt): found (a chapter:verse near the book's name, or the book's name before a colon), parsed (a
 citation with its surah:ayah covers it), unparsed (a citation with no reference, the text giving no verse)
-and missed (no citation at all), listing the unparsed and the missed.
+and missed (no citation at all), listing the unparsed and the missed; then the UN resolutions and the NPT, JCPOA
+and Charter mentions in the same speeches, and how many a citation of that resolution or treaty covers.
 """
 
 from __future__ import annotations
@@ -75,6 +76,33 @@ def quran() -> None:
     print("\n".join(listed))
 
 
+# Loose on purpose: every way the speeches write a resolution number or name these three treaties.
+RESOLUTION = re.compile(r"\b[Rr]esolutions?\s+(?:[A-Z]+/RES/)?\(?\d")
+TREATIES = {
+    "Treaty on the Non-Proliferation of Nuclear Weapons": re.compile(r"\bNPT\b|Non-\s?Proliferation\s+Treaty|Treaty\s+on\s+the\s+Non-\s?Proliferation"),
+    "Joint Comprehensive Plan of Action": re.compile(r"\bJCPOA\b|Joint\s+Comprehensive\s+Plan\s+of\s+Action"),
+    "Charter of the United Nations": re.compile(r"Charter\s+of\s+the\s+United\s+Nations|United\s+Nations\s+Charter|\b[Tt]he\s+Charter\b(?!\s+of)"),
+}
+
+
+def references() -> None:
+    """UN resolutions and three treaties in Iran's speeches: mentions, and how many a citation of the right kind covers."""
+    files = sorted(UNGDC.glob("*/IRN_*.txt"))
+    tally = {name: [0, 0] for name in ["UN resolutions", *TREATIES]}
+    for path in files:
+        record = structure(read(path))
+        citations = find_citations(record, None)
+        text = record.document.text
+        for name, pattern in [("UN resolutions", RESOLUTION), *TREATIES.items()]:
+            for match in pattern.finditer(text):
+                tally[name][0] += 1
+                tally[name][1] += any(c.span.start < match.end() and match.start() < c.span.end and (
+                    "resolution" in c.work if name == "UN resolutions" else c.work == name) for c in citations)
+    for name, (mentions, covered) in tally.items():
+        print(f"{name}: {mentions} mentions, {covered} cited")
+
+
 if __name__ == "__main__":
     timing(int(sys.argv[1]) if len(sys.argv) > 1 else 40)
     quran()
+    references()

@@ -74,3 +74,33 @@ def test_citations_iran_sample_matches_the_annotation() -> None:
     from iran_sample import citations_found, gold
 
     assert citations_found() == [(g["file"], g["excerpt"], g["work"], g["reference"]) for g in gold()["citations"]]
+
+
+def test_citations_surah_without_verse_is_the_surah_alone() -> None:
+    record = _record("He recited Surah Al-Fil to the crowd.\n")
+    assert [(c.work, c.reference, c.span.text) for c in record.citations] == [("Quran", "105", "Surah Al-Fil")]
+
+
+def test_citations_unmarked_paragraph_after_the_book_and_colon_is_the_quote() -> None:
+    text = ("These are the words mentioned in the Holy Quran:\n Do they not look at those who came before\n"
+            "them? God destroyed them.\n These Powers must know it.\n")
+    [citation] = _record(text).citations
+    assert citation.quote is not None
+    assert citation.quote.text == "Do they not look at those who came before\nthem? God destroyed them."
+
+
+def test_citations_treaty_names_and_abbreviations_made_one() -> None:
+    text = ("The Charter of the United Nations and the Universal Declaration of Human Rights bind us. The NPT, the\n"
+            "Nuclear Non- Proliferation Treaty, and the JCPOA stand. The Charter is clear. We recall resolution 479 (1980).\n")
+    assert [(c.work, c.span.text) for c in _record(text).citations] == [
+        ("Charter of the United Nations", "Charter of the United Nations"),
+        ("Universal Declaration of Human Rights", "Universal Declaration of Human Rights"),
+        ("Treaty on the Non-Proliferation of Nuclear Weapons", "NPT"),
+        ("Treaty on the Non-Proliferation of Nuclear Weapons", "Nuclear Non- Proliferation Treaty"),
+        ("Joint Comprehensive Plan of Action", "JCPOA"),
+        ("Charter of the United Nations", "Charter"),
+        ("UN Security Council resolution", "resolution 479 (1980)")]
+
+
+def test_citations_the_charter_alone_needs_the_charter_named_before() -> None:
+    assert _record("The Charter is clear on this.\n").citations == ()

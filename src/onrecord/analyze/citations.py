@@ -25,14 +25,32 @@ _RESOLUTION = re.compile(
 )
 _ONE_RESOLUTION = re.compile(r"(?:[A-Z]+/RES/)?(?:ES-)?\d{1,4}(?:/\d{1,4})?(?:\s*\((?:\d{4}|[IVXLC]+)\))?")
 _TREATY_WORD = r"(?:Treaty|Convention|Agreement|Accords?|Protocol|Charter|Covenant|Declaration|Plan\s+of\s+Action)"
-_NAME_WORD = r"(?:[A-Z][\w'’-]*|of|on|the|for|and|to|in|against)"
+_NAME_WORD = r"(?:[A-Z][\w'’-]*|of|on|the|for|and|to|in|against|an?(?=\s+[A-Z]))"
 _TREATY = re.compile(
     rf"\b(?:[A-Z][\w'’-]*\s+)*{_TREATY_WORD}(?:\s+(?:of|on|for|against|to)\s+(?:the\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD})*)?"
 )
+_CHARTER = "Charter of the United Nations"
+_NPT = "Treaty on the Non-Proliferation of Nuclear Weapons"
+_CANONICAL = {
+    "charter": _CHARTER, "united nations charter": _CHARTER, "un charter": _CHARTER, _CHARTER.lower(): _CHARTER,
+    "npt": _NPT, "non-proliferation treaty": _NPT, "nuclear non-proliferation treaty": _NPT, _NPT.lower(): _NPT,
+    "jcpoa": "Joint Comprehensive Plan of Action", "ctbt": "Comprehensive Nuclear-Test-Ban Treaty",
+    "udhr": "Universal Declaration of Human Rights",
+    "universal declaration on human rights": "Universal Declaration of Human Rights",
+    "cwc": "Chemical Weapons Convention", "bwc": "Biological Weapons Convention",
+}
+_ABBREVIATION = re.compile(r"\b(?:NPT|JCPOA|JCPoA|CTBT|UDHR)\b")
+# "the Charter" alone, in a text that has named the Charter of the United Nations before.
+_UNITED_NATIONS = re.compile(r"United\s+Nations")
+_BARE_CHARTER = re.compile(r"\b[Tt]he\s+(?P<charter>Charter)\b(?!\s+of\b)")
+_NAME_TAIL = re.compile(r"\s+(?:and\s+(?:the|of\s+the)\s+|against\s+the\s+|of\s+(?:January|February|March|April|May|June|July"
+                        r"|August|September|October|November|December)\b)")
+_DETERMINER = re.compile(r"^(?:That|This|These|Those|Our|Its|Their|Such|Any|Every)\s+.*", re.DOTALL)
 _ARTICLE = re.compile(r"\bArticle\s+(?P<number>\d{1,3})(?:,?\s+paragraph\s+(?P<paragraph>\d{1,2}))?,?\s+of\s+the\s+")
 _QUOTE_BEFORE = re.compile(r"[”\"]\s*[.,;]?\s*\(?\s*$")
 _QUOTE_AFTER = re.compile(r"^\s*\)?\s*[:,]?\s*[“\"]")
 _REACH = 1500
+_PARAGRAPH_END = re.compile(r"\n(?:[ \t]+\S|[ \t]*\n)")
 # The book named just before a colon: what follows is quoted from it.
 _BOOK_COLON = re.compile(r"\b(?:[Tt]he\s+)?(?:[Hh]oly\s+)?(?P<book>Qur['’]?[aā]n|Koran|Bible)[ \t]*:", re.IGNORECASE)
 _WORKS = {"bible": "Bible"}
@@ -96,7 +114,9 @@ def _resolutions(m: re.Match[str]) -> Iterator[_Found]:
     body = " ".join(m["body"].split()) if m["body"] else None
     for one in _ONE_RESOLUTION.finditer(m["list"]):
         reference = " ".join(one.group().split())
-        kind = body or ("General Assembly" if "/" in reference or re.search(r"\([IVXLC]+\)", reference) else None)
+        # The symbols tell the body: "31/123" and "3314 (XXIX)" are the Assembly's, "242 (1967)" the Council's.
+        kind = body or ("General Assembly" if "/" in reference or re.search(r"\([IVXLC]+\)", reference)
+                        else "Security Council" if re.search(r"\(\d{4}\)", reference) else None)
         work = f"UN {kind} resolution" if kind else "UN resolution"
         offset = m.start("list")
         # The first resolution's span takes the words that name it ("Security Council resolution 2231 (2015)").
@@ -105,22 +125,58 @@ def _resolutions(m: re.Match[str]) -> Iterator[_Found]:
 
 
 def _treaties(text: str, start: int, end: int) -> Iterator[_Found]:
-    for m in _TREATY.finditer(text, start, end):
-        name = m.group()
-        while name.split()[-1] in ("of", "on", "the", "for", "and", "to", "in", "against"):
-            name = name[: name.rstrip().rfind(" ")].rstrip()
-        if len(name.split()) < 2 and name not in ("Charter",):
-            continue  # a bare "Agreement" or "Declaration" names nothing in particular
-        article = _ARTICLE.search(text, max(start, m.start() - 40), m.start())
-        if article and article.end() == m.start():
-            reference = f"Article {article['number']}" + (f"({article['paragraph']})" if article["paragraph"] else "")
-            yield _Found(_work_name(name), reference, article.start(), m.start() + len(name))
-        elif len(name.split()) >= 3 or name.startswith(("Paris", "Geneva", "Oslo", "Camp")):
-            yield _Found(_work_name(name), "", m.start(), m.start() + len(name))
+    """Named treaties, charters, declarations and plans, their usual abbreviations ("NPT", "JCPOA"), and "the
+    Charter" once the Charter or the United Nations has been named."""
+    found: list[_Found] = []
+    position = start
+    while (m := _TREATY.search(text, position, end)) is not None:
+        name, position = _cut(m.group()), m.end()
+        if name and len(name) < len(m.group().rstrip()):
+            position = m.start() + len(name) + 1  # "the Charter ... and the Universal Declaration ...": two names
+        found.extend(_treaty(text, start, m.start(), name))
+    for m in _ABBREVIATION.finditer(text, start, end):
+        found.append(_Found(_CANONICAL[m.group().lower()], "", m.start(), m.end()))
+    # "the Charter" is the United Nations' once the text has named the Charter or the United Nations.
+    named = [f.start for f in found if f.work == _CHARTER and not f.reference] + [
+        m.start() for m in _UNITED_NATIONS.finditer(text, start, end)][:1]
+    for m in _BARE_CHARTER.finditer(text, start, end):
+        if named and min(named) < m.start() and not any(f.start <= m.start("charter") < f.end for f in found):
+            found.append(_Found(_CHARTER, "", m.start("charter"), m.end("charter")))
+    yield from found
+
+
+def _treaty(text: str, start: int, at: int, name: str) -> Iterator[_Found]:
+    if (article_word := re.match(r"The\s+", name)) is not None:
+        at, name = at + article_word.end(), name[article_word.end():]
+    if len(name.split()) < 2 and name not in ("Charter",):
+        return  # a bare "Agreement" or "Declaration" names nothing in particular
+    article = _ARTICLE.search(text, max(start, at - 40), at)
+    if article and article.end() == at:
+        reference = f"Article {article['number']}" + (f"({article['paragraph']})" if article["paragraph"] else "")
+        yield _Found(_work_name(name), reference, article.start(), at + len(name))
+    elif len(name.split()) >= 3 or name.startswith(("Paris", "Geneva", "Oslo", "Camp")) or (
+            len(name.split()) == 2 and _work_name(name) != name):
+        yield _Found(_work_name(name), "", at, at + len(name))
+
+
+def _cut(name: str) -> str:
+    """The name without what follows it: another name ("... and the Universal Declaration"), a party ("... against
+    the Government of"), a month ("Algiers Agreement of March"), or dangling small words."""
+    tail = _NAME_TAIL.search(name)
+    if tail is not None and (not tail.group().lstrip().startswith("and") or re.search(_TREATY_WORD, name[tail.end():])):
+        name = name[:tail.start()].rstrip()
+    name = _DETERMINER.sub("", name)
+    while " " in name and name.split()[-1] in ("of", "on", "the", "for", "and", "to", "in", "against", "a", "an"):
+        name = name[: name.rfind(" ")].rstrip()
+    return name
 
 
 def _work_name(name: str) -> str:
-    return "Charter of the United Nations" if name in ("Charter", "United Nations Charter") else " ".join(name.split())
+    """One name for one treaty: "The Treaty on the Non- Proliferation ..." and "Nuclear Non-Proliferation Treaty"
+    are the NPT's full name, "United Nations Charter" is the Charter of the United Nations."""
+    plain = re.sub(r"(?<=\w)-\s+(?=\w)", "-", " ".join(name.split()))
+    plain = re.sub(r"^The\s+", "", plain)
+    return _CANONICAL.get(plain.lower(), plain)
 
 
 def _trim_paren(text: str, start: int, end: int) -> tuple[int, int]:
@@ -144,7 +200,7 @@ def _quote_near(text: str, start: int, end: int) -> Span | None:
         return block
     after = _QUOTE_AFTER.match(text[end:end + 6])
     if after is None and text[end:end + 1] == ":":
-        return _closed_quote(text, end + 1)
+        return _closed_quote(text, end + 1) or _paragraph_after(text, end + 1)
     if after:
         opening = end + after.end()
         close = min((i for i in (text.find("”", opening), text.find('"', opening)) if i != -1), default=-1)
@@ -160,6 +216,22 @@ def _closed_quote(text: str, start: int) -> Span | None:
         return None
     begin = start + len(text[start:close]) - len(text[start:close].lstrip())
     return Span.of(text, begin, close) if begin < close else None
+
+
+def _paragraph_after(text: str, start: int) -> Span | None:
+    """'mentioned in the Holy Quran:\n Do they not look ... the will of God.\n These Powers ...': with no quotation
+    marks, the words quoted are the paragraph the colon opens. In a hard-wrapped text whose paragraphs start
+    indented, the paragraph runs to the next indented line or blank line; otherwise to the end of the line."""
+    begin = start + len(text[start:start + _REACH]) - len(text[start:start + _REACH].lstrip())
+    if begin >= len(text) or begin == start + _REACH:
+        return None
+    indented = text.rfind("\n", start, begin) != -1 and text[text.rfind("\n", start, begin) + 1:begin] != ""
+    stop = _PARAGRAPH_END.search(text, begin, begin + _REACH) if indented else None
+    finish = stop.start() if stop else text.find("\n", begin, begin + _REACH)
+    finish = begin + _REACH if finish == -1 else finish
+    while finish > begin and text[finish - 1].isspace():
+        finish -= 1
+    return Span.of(text, begin, finish) if finish > begin else None
 
 
 def _block_quote(text: str, start: int) -> Span | None:

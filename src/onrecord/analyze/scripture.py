@@ -2,7 +2,8 @@
 
 "(Quran 43:54)", "(The Holy Koran, XIII:11)", "Surah Al-Baqarah, verse 268", "Al-Baqarah 2:268" and "verse 268
 of Surah Al-Baqarah" all become ``Quran`` and a ``surah:ayah`` reference, the surah number taken from the table
-of the 114 surah names (package data). "Mark 11:23", "Matt. 5:9", "II Kings 2:11" and "First Corinthians 13:4"
+of the 114 surah names (package data); a surah named with no verse ("Surah Al-Fil") is the surah's number
+alone ("105"). "Mark 11:23", "Matt. 5:9", "II Kings 2:11" and "First Corinthians 13:4"
 become ``Bible`` and "Book chapter:verse" with the book's full name (package data).
 """
 
@@ -35,6 +36,8 @@ _VERSE_OF = re.compile(rf"\b(?:[Vv]erses?|[Aa]yahs?|[Aa]yat)\s+(?P<ayah>{_AYAH})
 _NAMED_NUMBERS = re.compile(
     r"\b(?P<surah>(?:Al|An|Ar|As|At|Az|Ash|Adh|Ad)[-‑][A-Z][\w'’]+),?\s+\(?(?P<number>\d{1,3})\s*:\s*" + rf"(?P<ayah>{_AYAH})\b"
 )
+# "Surah Al-Fil", "Surat 105" with no verse: the reference is the surah alone ("105").
+_SURAH_ONLY = re.compile(_SURAH.format(g="surah", name=_NAME) + r"(?![\w'’-]|,?\s+\(?\d|,?\s+(?:verses?|ayahs?|ayat)\b)")
 _ORDINAL_WORDS = {"first": "1", "second": "2", "third": "3", "i": "1", "ii": "2", "iii": "3"}
 
 
@@ -59,6 +62,10 @@ def parse_scripture(text: str, start: int, end: int) -> Iterator[Reference]:
     for m in _NAMED_NUMBERS.finditer(text, start, end):
         if _surah_key(m["surah"]) in surah_table():
             yield Reference("Quran", f"{int(m['number'])}:{_dash(m['ayah'])}", m.start(), m.end())
+    for m in _SURAH_ONLY.finditer(text, start, end):
+        number = surah_number(m["surah"])
+        if number.isdigit() and 1 <= int(number) <= 114:
+            yield Reference("Quran", number, m.start(), m.end())
     for m in bible_pattern().finditer(text, start, end):
         book = bible_table()[_book_key(m["book"])]
         yield Reference("Bible", f"{book} {int(m['chapter'])}:{_dash(m['verse'])}", m.start(), m.end())
