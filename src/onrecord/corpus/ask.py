@@ -15,8 +15,8 @@ from typing import Any
 import numpy as np
 
 from onrecord.corpus.embed import embed
-from onrecord.corpus.lexical import concepts, matched, stems, weights
-from onrecord.corpus.query import Question, parse
+from onrecord.corpus.lexical import concepts, frequencies, matched, stems, weights
+from onrecord.corpus.query import STOPWORDS, Question, parse, words
 from onrecord.corpus.signals import Words, texts_around
 from onrecord.corpus.vectors import vectors_of
 
@@ -25,6 +25,7 @@ from onrecord.corpus.vectors import vectors_of
 POOL = 300
 RAREST = 4  # question concepts that choose the BM25 pool
 RARE = 3.7  # ...each in at most about 1% of sentences (idf), unless none is: then the rarest alone
+BUDGET = 30_000  # ...and, the rarest first, in this many sentences at most together
 QUESTIONS = 50_000
 MATCHED = 5
 SHARPNESS = 0.0  # >0 lets only the best-matching interviewer question lift its answers (did not help)
@@ -66,8 +67,9 @@ def ask(connection: sqlite3.Connection, text: str, *, k: int = 5) -> dict[str, A
     if not candidates:
         return {"question": text, "evidence": []}
     _rank(connection, question, candidates)
-    if DOCUMENTS and _read_documents(connection, candidates, where, parameters):
-        _rank(connection, question, candidates)
+    if DOCUMENTS:
+        chosen = _read_documents(connection, candidates, where, parameters)
+        _rank(connection, question, {rowid: candidates[rowid] for rowid in chosen})
     best = sorted(candidates.values(), key=lambda c: -c.score)
     return {"question": text, "evidence": _evidence(connection, best, k)}
 
@@ -79,10 +81,21 @@ def _match_expression(connection: sqlite3.Connection, question: Question) -> str
     found = concepts(connection, question.groups)
     kept = [(group, concept) for group, concept in zip(question.groups, found, strict=True) if concept]
     rarity = weights(connection, [concept for _, concept in kept]) if kept else []
+    counts = frequencies(connection, [concept for _, concept in kept]) if kept else []
     ranked = sorted(range(len(kept)), key=lambda i: -rarity[i])[:RAREST]
     ranked = [i for i in ranked if rarity[i] >= RARE] or ranked[:1]
-    phrases = [name for i in sorted(ranked) for name in kept[i][0]]
-    return " OR ".join('"' + p.replace('"', '""') + '"' for p in phrases)
+    # BM25 scores every sentence holding one of them: the rarer ones only, when together they are in too many.
+    ranked = [i for place, i in enumerate(ranked) if sum(counts[j] for j in ranked[: place + 1]) <= BUDGET] or ranked[:1]
+    return " OR ".join(dict.fromkeys(_fts_name(name) for i in sorted(ranked) for name in kept[i][0]
+                                     if _fts_name(name)))
+
+
+def _fts_name(name: str) -> str:
+    """A name as an FTS5 AND of its quoted content words: "the Islamic Republic of Iran" would make FTS5 walk the
+    posting lists of "the" and "of" (a third of the corpus each) to count the phrase for BM25."""
+    kept = [w for w in words(name) if w not in STOPWORDS]
+    quoted = ['"' + w.replace('"', '""') + '"' for w in kept]
+    return quoted[0] if len(quoted) == 1 else f"({' AND '.join(quoted)})" if quoted else ""
 
 
 def _filters(question: Question) -> tuple[str, list[Any]]:
@@ -108,11 +121,16 @@ _FROM = (" FROM sentences_fts JOIN sentences AS s ON s.rowid = sentences_fts.row
 
 def _bm25(connection: sqlite3.Connection, match: str, where: str, parameters: list[Any],
           candidates: dict[int, Candidate]) -> None:
-    rows = connection.execute(
-        f"SELECT s.rowid, s.turn, s.text, t.question, -bm25(sentences_fts){_FROM}"
-        f" WHERE sentences_fts MATCH ? AND {where} ORDER BY bm25(sentences_fts) LIMIT {POOL}",
-        [match, *parameters],
-    ).fetchall()
+    if parameters:  # a speaker or years: filter while ranking, or the pool may hold none of theirs
+        sql = (f"SELECT s.rowid, s.turn, s.text, t.question, -bm25(sentences_fts){_FROM}"
+               f" WHERE sentences_fts MATCH ? AND {where} ORDER BY bm25(sentences_fts) LIMIT {POOL}")
+    else:  # rank in the index alone, then join the pool (and drop the few questions and notes in it)
+        sql = ("SELECT s.rowid, s.turn, s.text, t.question, -h.score FROM (SELECT rowid, bm25(sentences_fts) AS score"
+               f" FROM sentences_fts WHERE sentences_fts MATCH ? ORDER BY score LIMIT {POOL}) AS h"
+               " JOIN sentences AS s ON s.rowid = h.rowid JOIN turns AS t ON t.rowid = s.turn"
+               f" JOIN documents AS d ON d.rowid = s.doc LEFT JOIN speakers AS sp ON sp.doc = s.doc AND sp.id = t.speaker"
+               f" WHERE {where} ORDER BY h.score")
+    rows = connection.execute(sql, [match, *parameters]).fetchall()
     top = max((row[4] for row in rows), default=1.0) or 1.0
     for rowid, turn, text, asked, score in rows:
         candidates[rowid] = Candidate(rowid, turn, text, asked, bm25=score / top)
@@ -157,9 +175,10 @@ def _answers_to_similar_questions(connection: sqlite3.Connection, question: Ques
 
 
 def _read_documents(connection: sqlite3.Connection, candidates: dict[int, Candidate], where: str,
-                    parameters: list[Any]) -> bool:
+                    parameters: list[Any]) -> list[int]:
     """Every sentence of the documents whose best candidates score highest joins: the answer often says in
-    other words what its neighbours and its document say in the question's words."""
+    other words what its neighbours and its document say in the question's words. Returns the sentences of
+    those documents (to be ranked again: their turns are now wholly at hand)."""
     doc_of = dict(connection.execute(
         f"SELECT rowid, doc FROM sentences WHERE rowid IN ({','.join('?' * len(candidates))})", sorted(candidates)))
     scores: dict[int, list[float]] = {}
@@ -171,17 +190,16 @@ def _read_documents(connection: sqlite3.Connection, candidates: dict[int, Candid
         "SELECT s.rowid, s.turn, s.text, t.question FROM sentences AS s JOIN turns AS t ON t.rowid = s.turn"
         " JOIN documents AS d ON d.rowid = s.doc LEFT JOIN speakers AS sp ON sp.doc = s.doc AND sp.id = t.speaker"
         f" WHERE s.doc IN ({','.join('?' * len(chosen))}) AND {where}", [*chosen, *parameters]).fetchall()
-    added = False
     for rowid, turn, text, asked in rows:
-        if rowid not in candidates:
-            candidates[rowid] = Candidate(rowid, turn, text, asked)
-            added = True
-    return added
+        candidates.setdefault(rowid, Candidate(rowid, turn, text, asked))
+    return [row[0] for row in rows]
 
 
 def _rank(connection: sqlite3.Connection, question: Question, candidates: dict[int, Candidate]) -> None:
     """Score every candidate: its words, its passage's and its answer's, similarity, the question it answers."""
     ordered = list(candidates.values())
+    if not ordered:
+        return
     texts = texts_around(connection, ordered)
     words = Words(connection, question, texts)
     asked, by_rowid = embed([question.text])[0], vectors_of(connection, texts)

@@ -119,16 +119,19 @@ def varints(blob: bytes) -> list[int]:
     return values
 
 
-def weights(connection: sqlite3.Connection, found: Sequence[Concept]) -> list[float]:
-    """Inverse sentence frequency of each concept (BM25's idf); a name counts as its rarest stem."""
+def frequencies(connection: sqlite3.Connection, found: Sequence[Concept]) -> list[int]:
+    """How many sentences hold each concept, about: a name counts as its rarest stem, names add up."""
     terms = sorted({stem for concept in found for name in concept for stem in name})
     counts = row_counts(connection, terms)
     total = max(index_totals(connection)[0], 1)
-    result = []
-    for concept in found:
-        frequency = min(sum(min(counts.get(stem, 0) for stem in name) for name in concept), total)
-        result.append(math.log(1 + (total - frequency + 0.5) / (frequency + 0.5)))
-    return result
+    return [min(sum(min(counts.get(stem, 0) for stem in name) for name in concept), total) for concept in found]
+
+
+def weights(connection: sqlite3.Connection, found: Sequence[Concept]) -> list[float]:
+    """Inverse sentence frequency of each concept (BM25's idf)."""
+    total = max(index_totals(connection)[0], 1)
+    return [math.log(1 + (total - frequency + 0.5) / (frequency + 0.5))
+            for frequency in frequencies(connection, found)]
 
 
 def matched(concept: Concept, present: set[str]) -> bool:

@@ -113,10 +113,10 @@ class Words:
         doc = self.doc_of.get(candidate.rowid) if candidate else None
         score = 0.0
         for index, (having, weight) in enumerate(zip(self.having, self.weights, strict=True)):
-            if any(r in having for r in rowids):
+            if not having.isdisjoint(rowids):
                 score += weight
             elif candidate is not None and self.actors[index]:
-                score += weight * (1.0 if doc in self.voiced[index] or any(r in having for r in near) else
+                score += weight * (1.0 if doc in self.voiced[index] or not having.isdisjoint(near) else
                                    ACTOR_DOCUMENT if doc in self.actor_docs[index] else 0.0)
         return score / self.total
 
