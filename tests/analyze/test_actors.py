@@ -190,3 +190,15 @@ def test_actors_a_capitalised_common_word_is_no_place(tmp_path: Path) -> None:
     record = _record(tmp_path, "Sham elections were held. The Islamic State in Iraq and the Sham spread.\n")
     assert [(a.name, [m.span.text for m in a.mentions]) for a in record.actors] == [
         ("DAESH", ["Islamic State in Iraq and the Sham"])]
+
+
+def test_actors_the_treaty_is_the_treaty_named_before_and_nothing_without_one(tmp_path: Path) -> None:
+    record = _record(tmp_path, "Iran has signed the NPT. We abide by the Treaty and its safeguards.\n\n"
+                               "The Committee met in Geneva. The Treaty of Tlatelolco followed; this Treaty stands.\n")
+    npt = _texts(record, "Treaty on the Non-Proliferation of Nuclear Weapons")
+    assert npt == [("NPT", "alias"), ("Treaty", "alias")]
+    assert ("Treaty", "alias") in _texts(record, "Treaty of Tlatelolco")
+    assert all(m.span.text != "Committee" for a in record.actors for m in a.mentions)
+
+    alone = _record(tmp_path, "Iran abides by the Treaty.\n")
+    assert all(m.span.text != "Treaty" for a in alone.actors if a.kb for m in a.mentions)

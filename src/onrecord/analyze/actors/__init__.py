@@ -4,7 +4,8 @@ Resolution, in order, each step taking only the tokens the earlier ones left: kn
 titles (longest match; a title goes to its holder on the document's date, or for the whole of its year or
 month when only that is known, else to the office: see ``KnowledgeBase.holder``); bare surnames, to the candidate named most recently before (else the one in office on
 the date, else the latest); the speaker's "my Government" and "my Sovereign" (the monarch of the speaker's
-country by the same title rule); NER entities, looked up as written or kept as actors without a QID; and the
+country by the same title rule); "the Treaty", "this Conference" to the nearest organization or instrument
+named before with that word in its name; NER entities, looked up as written or kept as actors without a QID; and the
 speaker's "we" in institutional contexts, to the speaker's affiliation. Speaker labels resolve too, so the
 analysis fills two layers: ``actors`` and the ``actor`` field of ``speakers``.
 """
@@ -17,7 +18,7 @@ from typing import Any
 
 from onrecord.analyze.actors.ingroup import match_ingroup, match_owned
 from onrecord.analyze.actors.matching import Found, match_names, resolve_past_titles
-from onrecord.analyze.actors.resolve import UNKNOWN, match_entities, match_surnames
+from onrecord.analyze.actors.resolve import UNKNOWN, match_definite, match_entities, match_surnames
 from onrecord.analyze.actors.speakers import resolve_label
 from onrecord.kb import KnowledgeBase, load_kb
 from onrecord.record import Actor, ActorType, Mention, Record, Span
@@ -45,6 +46,7 @@ def find_mentions(record: Record, doc: Any, kb: KnowledgeBase, speaker_keys: dic
     found = resolve_past_titles(found, kb)
     groups = {sid: g for sid, key in speaker_keys.items() if (g := _group(kb, key))}
     found += _outside(match_owned(record, doc, groups, kb, date), found)
+    found += match_definite(doc, kb, found)
     found += match_entities(doc, kb, found)
     types = {f.actor: kb.entries[f.actor].type for f in found if f.actor in kb.entries}
     found += match_ingroup(record, doc, groups, found, types)

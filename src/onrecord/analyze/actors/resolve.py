@@ -73,6 +73,37 @@ def match_entities(doc: Any, kb: KnowledgeBase, found: list[Found]) -> list[Foun
     return extra
 
 
+# Head nouns of institutions and instruments that a document names in full once and then as "the Treaty",
+# "the Conference", "this Committee"; such a short form is the nearest one named before (see match_definite).
+DEFINITE_HEADS = frozenset({
+    "treaty", "convention", "conference", "committee", "commission", "council", "court", "tribunal", "agency",
+    "organization", "organisation", "assembly", "fund", "bank", "programme", "program", "movement",
+    "agreement", "protocol", "charter", "declaration", "covenant", "summit", "forum", "union", "league",
+})
+_DETERMINERS = frozenset({"the", "this", "that"})
+
+
+def match_definite(doc: Any, kb: KnowledgeBase, found: list[Found]) -> list[Found]:
+    """"the Treaty", "this Conference": a capitalised institution word after a determiner, outside ``found``,
+    goes to the nearest earlier knowledge-base organization or instrument whose name has that word ("the
+    Treaty" after "the NPT"); with none before, it stays unresolved."""
+    covered = _covered(found)
+    known = sorted((f for f in found if f.actor in kb.entries and kb.entries[f.actor].type in ("organization", "other")),
+                   key=lambda f: f.start)
+    extra: list[Found] = []
+    for token in doc:
+        head = token.lower_
+        if (token.i in covered or token.i == 0 or head not in DEFINITE_HEADS or not token.text[:1].isupper()
+                or doc[token.i - 1].lower_ not in _DETERMINERS
+                or (token.i + 1 < len(doc) and doc[token.i + 1].text[:1].isupper())):
+            continue
+        antecedent = next((f for f in reversed(known) if f.end <= token.i
+                           and head in kb.entries[f.actor].name.lower().replace("-", " ").split()), None)
+        if antecedent is not None:
+            extra.append(Found(token.i, token.i + 1, antecedent.actor, "alias"))
+    return extra
+
+
 def _ligature_lost(key: str, kb: KnowledgeBase) -> tuple[tuple[str, Any], ...] | None:
     """The owners of the one knowledge-base name that ``key`` becomes when a lost ligature is put back in one
     of its words ("Palesnians" -> "Palestinians"); None when none or several do."""
