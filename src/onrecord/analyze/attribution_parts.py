@@ -32,6 +32,12 @@ class Found:
     speech: bool = False
 
 
+@functools.lru_cache(maxsize=4)
+def doc_text(doc: Any) -> str:
+    """A parsed document's text, computed once: spaCy joins every token anew each time ``doc.text`` is read."""
+    return str(doc.text)
+
+
 @functools.cache
 def excluded_frames() -> frozenset[tuple[str, str]]:
     """(lemma, frame) pairs that are no cue, from the package data file (loaded on first use)."""

@@ -23,6 +23,7 @@ from onrecord.analyze.attribution_parts import (
     Found,
     content_end,
     cue_lemmas,
+    doc_text,
     edges,
     excluded_frames,
     source_kind,
@@ -222,7 +223,7 @@ def _trailing(verb: Any) -> Found | None:
     """"We will win," he said: the cue comes after what it reports, which is the sentence before it."""
     if verb.dep_ not in ("parataxis", "ccomp", "advcl", "ROOT", *_AFTER_QUOTE_DEPS) or verb.i == verb.sent.start:
         return None
-    sent, text = verb.sent, verb.doc.text
+    sent, text = verb.sent, doc_text(verb.doc)
     subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
     begin = min(verb.left_edge.i, subject.left_edge.i if subject is not None else verb.i)
     if subject is not None and subject.i < verb.i and sent.start < subject.left_edge.i:
@@ -247,7 +248,7 @@ def _trailing(verb: Any) -> Found | None:
 
 def _aside(verb: Any, subject: Any) -> Found | None:
     """"It was, he said, one of the bitterest failures": a report set between commas reports its whole sentence."""
-    sent, text = verb.sent, verb.doc.text
+    sent, text = verb.sent, doc_text(verb.doc)
     last = max((t for t in verb.subtree if not t.is_punct), key=lambda t: t.i)
     after = last.idx + len(last.text)
     if text[after:after + 1] != "," or sent.end - last.i < 4:
@@ -258,7 +259,7 @@ def _aside(verb: Any, subject: Any) -> Found | None:
 
 def _after_quotation(verb: Any, subject: Any | None, begin: int) -> Found | None:
     """'“If these people ... fine,” Clark said.': the parser ended the sentence at the closing quote."""
-    text = verb.doc.text
+    text = doc_text(verb.doc)
     finish = verb.doc[begin].idx
     while finish > 0 and (text[finish - 1].isspace() or text[finish - 1] == ","):
         finish -= 1

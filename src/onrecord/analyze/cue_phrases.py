@@ -14,6 +14,7 @@ from onrecord.analyze.attribution_parts import (
     content_end,
     cue_lemmas,
     cue_nouns,
+    doc_text,
     edges,
     kind_of_words,
     source_kind,
@@ -44,7 +45,7 @@ def words_of(text: str, sent: Any) -> Iterator[Found]:
 def introduced_by(doc: Any, quotation: tuple[int, int]) -> Found | None:
     """'Some raise questions, such as: “What happened to ...?”': a colon hands the quotation to the subject of
     the clause before it, the clause's verb being the cue."""
-    text = doc.text
+    text = doc_text(doc)
     colon = quotation[0]
     while colon > 0 and text[colon - 1] in " \t":
         colon -= 1
@@ -79,11 +80,11 @@ def headline_in(sent: Any) -> Found | None:
 
     The name is read from its capitals (the tagger takes a headline's words for anything), a few words at most;
     notes ("Correction:", "Twitter:"), interview letters ("Q:") and tallies ("Clinton: 547") are no headline."""
-    match = _HEADLINE.match(sent.doc.text, sent.start_char, sent.end_char)
+    match = _HEADLINE.match(doc_text(sent.doc), sent.start_char, sent.end_char)
     if match is None or match["name"].lower() in _NOT_NAMES or len(match["name"]) < 2:
         return None
-    end = content_end(sent.doc.text, sent.end_char)
-    content = sent.doc.text[match.start("said"):end]
+    end = content_end(doc_text(sent.doc), sent.end_char)
+    content = doc_text(sent.doc)[match.start("said"):end]
     if end - match.start("said") < 6 or not re.search(r"[A-Za-z]{2,}\W+[A-Za-z]", content):
         return None
     return Found(match.span("name"), match.span("colon"), (match.start("said"), end), "named")
@@ -99,7 +100,7 @@ def according(token: Any) -> Found | None:
         return None
     sent = token.sent
     s_first, s_last = edges(source)
-    text = token.doc.text
+    text = doc_text(token.doc)
     if token.i == sent.start:
         begin = s_last
         while begin < sent.end_char and text[begin] in ", ":
@@ -125,7 +126,7 @@ def in_poll(token: Any) -> Found | None:
     if not ((noun in _POLLS and token.i == token.sent.start)
             or (noun in _VIEWS and any(c.dep_ == "poss" for c in target.children))):
         return None
-    sent, text = token.sent, token.doc.text
+    sent, text = token.sent, doc_text(token.doc)
     first, last = edges(target)
     if token.i == sent.start:
         begin = last
