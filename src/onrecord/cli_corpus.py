@@ -70,6 +70,9 @@ def add(
         with _corpus(corpus) as store:
             result = store.add(files, workers=workers, scheduler=scheduler, progress=advance)
     print(f"{result.added} added, {result.skipped} skipped (stored already), {len(result.failed)} failed: {corpus}")
+    if result.replaced:
+        shown = ", ".join(result.replaced[:3]) + (", ..." if len(result.replaced) > 3 else "")
+        print(f"{len(result.replaced)} replaced (their text changed since they were stored): {shown}")
     if result.notes:
         shown = ", ".join(Path(note).name for note in result.notes[:3]) + (", ..." if len(result.notes) > 3 else "")
         print(f"{len(result.notes)} folder notes left out (README, LICENSE...; name them to add them): {shown}")

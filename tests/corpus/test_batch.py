@@ -129,3 +129,23 @@ def test_batch_expand_leaves_out_folder_notes_unless_named(tmp_path: Path) -> No
                                str(folder / "README.txt")]
     assert expansion.notes == [str(folder / "2015" / "Readme.Speakers.txt"), str(folder / "CHANGELOG.txt"),
                                str(folder / "README.txt"), str(folder / "license.md")]
+
+
+def test_batch_cli_add_reports_folder_notes_and_replaced_files(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from onrecord.cli import app
+
+    paths = write_documents(tmp_path / "docs")
+    (tmp_path / "docs" / "README.txt").write_text("About these files.\n", encoding="utf-8")
+    database = tmp_path / "c.db"
+    first = CliRunner().invoke(app, ["add", str(tmp_path / "docs"), "--corpus", str(database)])
+    assert (first.exit_code, first.stdout) == (0, (
+        f"2 added, 0 skipped (stored already), 0 failed: {database}\n"
+        f"1 folder notes left out (README, LICENSE...; name them to add them): README.txt\n"))
+    paths[0].write_text(paths[0].read_text(encoding="utf-8").replace("Bergen", "Oslo"), encoding="utf-8")
+    second = CliRunner().invoke(app, ["add", str(tmp_path / "docs"), "--corpus", str(database)])
+    assert (second.exit_code, second.stdout) == (0, (
+        f"1 added, 1 skipped (stored already), 0 failed: {database}\n"
+        f"1 replaced (their text changed since they were stored): {paths[0]}\n"
+        f"1 folder notes left out (README, LICENSE...; name them to add them): README.txt\n"))

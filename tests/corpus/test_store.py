@@ -59,8 +59,8 @@ def test_store_keeps_any_layer_with_its_offsets(tmp_path: Path) -> None:
     )
     connection = sqlite3.connect(tmp_path / "c.db", isolation_level=None)
     migrate(connection)
-    assert store(connection, record) is True
-    assert store(connection, record) is False
+    assert store(connection, record) == "added"
+    assert store(connection, record) is None
     assert connection.execute("SELECT layer, item FROM findings").fetchall() == [("actors", 0)]
     assert json.loads(connection.execute("SELECT data FROM findings").fetchone()[0])["name"] == "Israel"
     assert connection.execute("SELECT path, start, end FROM spans ORDER BY start").fetchall() == [
@@ -88,3 +88,24 @@ def test_store_gives_back_the_whole_record(small_corpus: Path) -> None:
     assert stored is not None
     assert stored == analyze(stored.document.source)
     assert record_of(connection, "0000000000000000") is None
+
+
+def test_store_changed_file_replaces_its_old_version(tmp_path: Path) -> None:
+    paths = write_documents(tmp_path / "docs")
+    with Corpus(tmp_path / "c.db") as corpus:
+        corpus.add(paths)
+        paths[1].write_text(paths[1].read_text(encoding="utf-8").replace("Tromso", "Bodo"), encoding="utf-8")
+        result = corpus.add(paths)
+        assert (result.added, result.skipped, result.replaced) == (1, 1, [str(paths[1])])
+        assert [h["span"]["text"] for h in corpus.search("harbour rebuilt")] == [
+            "The harbour of Bodo was rebuilt after the storm."]
+    connection = sqlite3.connect(tmp_path / "c.db")
+    assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    connection.execute("INSERT INTO sentences_fts(sentences_fts) VALUES ('integrity-check')")  # raises if out of step
+    counts = [connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+              for table in ("documents", "sentences", "sentence_vectors", "voices")]
+    assert counts == [2, 12, 12, 2]
+    assert connection.execute("SELECT count(*) FROM findings WHERE doc NOT IN (SELECT rowid FROM documents)"
+                              ).fetchone() == (0,)
+    assert connection.execute("SELECT count(*) FROM spans WHERE finding NOT IN (SELECT rowid FROM findings)"
+                              ).fetchone() == (0,)

@@ -24,7 +24,8 @@ class AddResult:
     """What ``Corpus.add`` did: documents stored, skipped (same text stored already) and failed (with why).
 
     ``notes`` are the files a folder walk left out because their names say they describe the folder
-    (README.txt, LICENSE); ``total`` counts the files read, not those.
+    (README.txt, LICENSE); ``total`` counts the files read, not those. ``replaced`` are the files stored
+    before with another text, whose old version this add replaced.
     """
 
     added: int = 0
@@ -32,6 +33,7 @@ class AddResult:
     failed: list[tuple[str, str]] = field(default_factory=list)
     total: int = 0
     notes: list[str] = field(default_factory=list)
+    replaced: list[str] = field(default_factory=list)  # sources whose stored text was replaced (counted in added)
 
 
 Progress = Callable[[AddResult, str | None], None]
@@ -91,8 +93,11 @@ class Corpus:
         connection = self.writer()
         fill(connection)  # sentences stored before the corpus kept vectors
         for outcome in run(expansion.files, known_ids(connection), workers=workers, scheduler=scheduler):
-            if outcome.record is not None and store(connection, outcome.record):
+            stored = store(connection, outcome.record) if outcome.record is not None else None
+            if stored:
                 result.added += 1
+                if stored == "replaced":
+                    result.replaced.append(outcome.path)
             elif outcome.error is not None:
                 result.failed.append((outcome.path, outcome.error))
             else:

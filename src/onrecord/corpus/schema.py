@@ -116,6 +116,10 @@ MIGRATIONS: tuple[str, ...] = (
     """
     CREATE INDEX actor_names_doc ON actor_names(doc, name);
     """,
+    # 4: add finds the document stored from the same file, to replace it when the file's text changed.
+    """
+    CREATE INDEX documents_source ON documents(source);
+    """,
 )
 
 

@@ -37,16 +37,21 @@ def known_ids(connection: sqlite3.Connection) -> frozenset[str]:
     return frozenset(row[0] for row in connection.execute("SELECT id FROM documents"))
 
 
-def store(connection: sqlite3.Connection, record: Record) -> bool:
-    """Store ``record`` in one transaction; False when a document with the same text is there already.
+def store(connection: sqlite3.Connection, record: Record) -> str | None:
+    """Store ``record`` in one transaction: "added", or "replaced" when a document read from the same source
+    (the path as given) with another text was there, which goes; None when the same text is stored already.
 
-    A process killed at any point leaves either the whole document or none of it.
+    A file whose text changed (edited, or read better by a newer onrecord: repaired mojibake) is the same
+    document, so it replaces its old version rather than sit beside it. A process killed at any point leaves
+    either the whole document or none of it, and the old version with it.
     """
     connection.execute("BEGIN IMMEDIATE")
     try:
         if has_document(connection, record.document.id):
             connection.execute("ROLLBACK")
-            return False
+            return None
+        old = connection.execute("DELETE FROM documents WHERE source = ? RETURNING rowid",
+                                 (record.document.source,)).fetchall()
         doc = _insert_document(connection, record)
         turns = _insert_turns(connection, doc, record)
         _insert_sentences(connection, doc, record, turns)
@@ -56,7 +61,7 @@ def store(connection: sqlite3.Connection, record: Record) -> bool:
     except BaseException:
         connection.execute("ROLLBACK")
         raise
-    return True
+    return "replaced" if old else "added"
 
 
 def year_of(date: str | None, source: str) -> int | None:
