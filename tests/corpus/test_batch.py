@@ -149,3 +149,14 @@ def test_batch_cli_add_reports_folder_notes_and_replaced_files(tmp_path: Path) -
         f"1 added, 1 skipped (stored already), 0 failed: {database}\n"
         f"1 replaced (their text changed since they were stored): {paths[0]}\n"
         f"1 folder notes left out (README, LICENSE...; name them to add them): README.txt\n"))
+
+
+def test_batch_workers_take_the_largest_files_first(tmp_path: Path) -> None:
+    from onrecord.corpus.batch import tasks
+
+    names = [tmp_path / f"{name}.txt" for name in "abcdef"]
+    for size, path in zip((3, 50, 7, 900, 1, 60), names, strict=True):
+        path.write_text("x" * size, encoding="utf-8")
+    files = [str(path) for path in [*names, tmp_path / "missing.txt"]]
+    assert tasks(files) == [files[:4], files[4:]]
+    assert tasks(files, largest_first=True) == [[files[3], files[5], files[1], files[2]], [files[0], files[4], files[6]]]

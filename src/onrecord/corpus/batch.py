@@ -116,8 +116,12 @@ def _analyze_one(source: Any) -> Outcome:
 def run(
     files: Sequence[str], known: frozenset[str], *, workers: int = 1, scheduler: str | None = None
 ) -> Iterator[Outcome]:
-    """Outcomes for ``files``, as workers finish them (not in order when there are several workers)."""
-    chunks = [list(files[i : i + CHUNK]) for i in range(0, len(files), CHUNK)]
+    """Outcomes for ``files``, as workers finish them (not in order when there are several workers).
+
+    Several workers take the largest files first, so that the last tasks are short and no worker waits long
+    for the others at the end (longest processing time first).
+    """
+    chunks = tasks(files, largest_first=workers > 1 or scheduler is not None)
     if scheduler is not None:
         yield from _run_dask(chunks, known, scheduler)
     elif workers <= 1:
@@ -127,6 +131,19 @@ def run(
         context = multiprocessing.get_context("spawn")  # fork would copy the caller's threads and locks
         with cf.ProcessPoolExecutor(workers, mp_context=context, initializer=_remember, initargs=(known,)) as pool:
             yield from _drain(chunks, lambda chunk: pool.submit(analyze_paths, chunk), _first_done, 2 * workers)
+
+
+def tasks(files: Sequence[str], *, largest_first: bool = False) -> list[list[str]]:
+    """``files`` cut into tasks of ``CHUNK``, in order or the largest files first."""
+    ordered = sorted(files, key=lambda path: -_size(path)) if largest_first else list(files)
+    return [ordered[i : i + CHUNK] for i in range(0, len(ordered), CHUNK)]
+
+
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:  # reported by the worker that tries to read it
+        return 0
 
 
 def _first_done(pending: set[Any]) -> tuple[set[Any], set[Any]]:

@@ -52,10 +52,11 @@ def store(connection: sqlite3.Connection, record: Record) -> str | None:
             return None
         old = connection.execute("DELETE FROM documents WHERE source = ? RETURNING rowid",
                                  (record.document.source,)).fetchall()
-        doc = _insert_document(connection, record)
+        data = to_dict(record)
+        doc = _insert_document(connection, record, data)
         turns = _insert_turns(connection, doc, record)
         _insert_sentences(connection, doc, record, turns)
-        _insert_layers(connection, doc, to_dict(record))
+        _insert_layers(connection, doc, data)
         connection.execute(_VOICE, (doc,))
         connection.execute("COMMIT")
     except BaseException:
@@ -72,13 +73,13 @@ def year_of(date: str | None, source: str) -> int | None:
     return int(found.group(1)) if found else None
 
 
-def _insert_document(connection: sqlite3.Connection, record: Record) -> int:
+def _insert_document(connection: sqlite3.Connection, record: Record, data: dict[str, Any]) -> int:
     d = record.document
     cursor = connection.execute(
         "INSERT INTO documents (id, title, source, date, year, language, format, words, text, record)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (d.id, d.title, d.source, d.date, year_of(d.date, d.source), d.language, d.format, len(d.text.split()),
-         d.text, _record_json(record)),
+         d.text, _record_json(data)),
     )
     doc = int(cursor.lastrowid or 0)
     connection.executemany(
@@ -88,11 +89,10 @@ def _insert_document(connection: sqlite3.Connection, record: Record) -> int:
     return doc
 
 
-def _record_json(record: Record) -> str:
-    """The record as JSON without ``document.text`` (stored once, in its own column): a third of the file."""
-    data = to_dict(record)
-    data["document"] = {key: value for key, value in data["document"].items() if key != "text"}
-    return json.dumps(data, ensure_ascii=False)
+def _record_json(data: dict[str, Any]) -> str:
+    """The record (``to_dict``) as JSON without ``document.text`` (stored once, in its own column)."""
+    document = {key: value for key, value in data["document"].items() if key != "text"}
+    return json.dumps({**data, "document": document}, ensure_ascii=False)
 
 
 def record_of(connection: sqlite3.Connection, document_id: str) -> Record | None:
