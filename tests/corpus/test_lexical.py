@@ -61,3 +61,13 @@ def test_lexical_answer_opening_reads_with_its_question(small_corpus: Path) -> N
     words = Words(connection, parse(connection, "Was the bridge money regretted?"), texts_around(connection, [opening, second]))
     assert [(r, turn, asked) for r, turn, _, asked in rows[1:5]] == [(2, 2, None), (3, 3, 2), (4, 3, 2), (5, 3, 2)]
     assert (words.passage(opening), words.passage(second)) == ([3, 4, 5, 2], [3, 4, 5])
+
+
+def test_lexical_question_names_who_speaks(small_corpus: Path) -> None:
+    connection = Corpus(small_corpus).reader()
+    spoken = [parse(connection, text).speaking for text in (
+        "What does Norway say about the harbour?", "Norway on the fishing quotas", "What quotas did Norway propose?",
+        "According to Norway, who pays?", "Did Norway regret the money?", "What did Roe say about Norway?")]
+    assert spoken == ["norway", "norway", "norway", "norway", None, None]
+    answer = Corpus(small_corpus).ask("What does Norway say about coastal towns?", k=1)
+    assert answer["evidence"][0]["title"] == "Harbour speech, 4 June 2021"

@@ -35,6 +35,7 @@ SHARPNESS = 0.0  # >0 lets only the best-matching interviewer question lift its 
 # sentence, its passage and its whole turn contain.
 W_BM25, W_SIMILARITY, W_CONTEXT, W_QUESTION, W_LEAD = 0.2, 0.3, 1.0, 0.6, 0.2
 W_WORDS, W_PASSAGE, W_TURN = 0.8, 1.0, 0.1
+W_VOICE = 0.5  # the document speaks for the actor the question has speak ("What does Russia say...?")
 # A sentence this short is quoted with the next one in its turn, so the evidence reads on its own.
 SHORT = 6
 DOCUMENTS = 2  # documents read whole: those whose DOCUMENT_BEST best candidates score highest
@@ -211,7 +212,7 @@ def _rank(connection: sqlite3.Connection, question: Question, candidates: dict[i
                            + W_CONTEXT * near + W_QUESTION * candidate.question + W_LEAD * candidate.lead
                            + W_WORDS * words.cover([candidate.rowid], candidate)
                            + W_PASSAGE * words.cover(words.passage(candidate), candidate)
-                           + W_TURN * words.cover(words.turn(candidate)))
+                           + W_TURN * words.cover(words.turn(candidate)) + W_VOICE * words.spoken(candidate))
 
 
 def _evidence(connection: sqlite3.Connection, best: list[Candidate], k: int) -> list[dict[str, Any]]:

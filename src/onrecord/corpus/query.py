@@ -45,6 +45,8 @@ class Question:
     # key in ``voices``, and the years they held office (None: any year). "Netanyahu on..." is heard in a
     # speech of Israel's made while he was in office.
     spokesmen: tuple[tuple[str, str, tuple[tuple[int, int], ...] | None], ...] = ()
+    # The group (by first name) the question has speak: "What does Russia say...", "Netanyahu on...".
+    speaking: str | None = None
 
 
 def words(text: str) -> list[str]:
@@ -60,7 +62,32 @@ def parse(connection: sqlite3.Connection, text: str) -> Question:
     others = _aliases(connection, terms)
     aliases = tuple(dict.fromkeys(name for names in others.values() for name in names))
     groups = _groups(terms, others)
-    return Question(text, terms, speakers, years, aliases, groups, frozenset(others), _spokesmen(groups))
+    return Question(text, terms, speakers, years, aliases, groups, frozenset(others), _spokesmen(groups),
+                    _speaking(rest, groups))
+
+
+# Who the question has speak: the subject of a verb of saying, a name before "on", "according to" a name.
+_SAYING = (
+    re.compile(r"\b(?:what|how|why|when|where|who|whom|which)(?:\s+\w+){0,2}?\s+(?:does|did|do|has|have|would|will)\s+"
+               r"(?P<who>.+?)\s+"
+               r"(?:say|said|think|claim|argue|state|believe|see|view|consider|propose|want|mean|call|describe|"
+               r"demand|accuse|ask|promise|warn|expect|hope)\b", re.I),
+    re.compile(r"^\s*(?P<who>[A-Z][^\s]*(?:\s+[A-Z][^\s]*){0,3})\s+on\s+"),
+    re.compile(r"\baccording\s+to\s+(?P<who>.+?)(?:[,?.]|$)", re.I),
+)
+
+
+def _speaking(text: str, groups: tuple[tuple[str, ...], ...]) -> str | None:
+    """The concept group the question names as the one speaking, if any."""
+    for pattern in _SAYING:
+        found = pattern.search(text)
+        if found is None:
+            continue
+        who = " ".join(words(found.group("who")))
+        for group in groups:
+            if any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", who) for name in group):
+                return group[0]
+    return None
 
 
 def _spokesmen(groups: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, str, tuple[tuple[int, int], ...] | None], ...]:

@@ -78,11 +78,16 @@ class Words:
                            for group, actor in zip(kept, self.actors, strict=True)]
         self.voiced = [_documents_voicing(connection, group, docs) if actor else set()
                        for group, actor in zip(kept, self.actors, strict=True)]
+        self.speaking = [index for index, group in enumerate(kept) if group[0] == question.speaking]
         for first, country, terms in question.spokesmen:
             for place, group in enumerate(kept):
                 if group[0] == first:
                     self.actors[place] = True
                     self.voiced[place] |= _documents_voiced_by(connection, country, terms, docs)
+
+    def spoken(self, candidate: Placed) -> bool:
+        """Whether the candidate's document speaks for the actor the question has speak."""
+        return any(doc == self.doc_of.get(candidate.rowid) for index in self.speaking for doc in self.voiced[index])
 
     def passage(self, candidate: Placed) -> list[int]:
         """The candidate and its neighbours within ``WINDOW`` sentences in the same turn; for the opening
