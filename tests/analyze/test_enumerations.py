@@ -154,3 +154,24 @@ def test_enumerations_first_of_all_then_finally_is_no_list() -> None:
 def test_enumerations_bullets_split_by_a_paragraph() -> None:
     text = "We did this:\n• We built.\n• We taught.\nThey did that:\n• They broke.\n• They lied.\n"
     assert [len(items) for _, items in _lists(text)] == [2, 2]
+
+
+def test_enumerations_inline_list_goes_on_after_a_line_that_ends_in_a_semicolon() -> None:
+    text = ("My Government will pursue four policy areas: first, the restoration of peace; secondly, education;\n"
+            "thirdly, health services; and, fourthly, productive sectors.\n")
+    [found] = _record(text).enumerations
+    assert [i.span.text for i in found.items] == [
+        "first, the restoration of peace", "secondly, education;", "thirdly, health services",
+        "fourthly, productive sectors."]
+
+
+def test_enumerations_paragraph_numbers_of_a_whole_speech_are_no_list() -> None:
+    text = "".join(f"{n}. Paragraph number {n} of this speech says something.\n" for n in range(1, 10))
+    assert _lists(text) == []
+    assert len(_lists("The steps:\n1. Open.\n2. Read.\n" + "We then close the file and go home early today.\n" * 3)) == 1
+
+
+def test_enumerations_a_count_of_years_announces_nothing() -> None:
+    text = ("When I spoke here three years ago, I named three serious challenges. First, war. Second, terror. "
+            "Third, famine.\n")
+    assert _lists(text)[0][0] == "challenges"

@@ -35,6 +35,8 @@ _MARKER = re.compile(r"[ \t]*[\"“]?(?:(?P<number>\d{1,2})[.)](?=[ ])|\(?(?P<le
                      r"|\(?(?P<roman>i{1,3}|iv|vi{0,3}|ix|x)\)|(?P<bullet>[-•*–]))\s+")
 # An adverb inside a sentence, after a comma, semicolon, colon or dash: "; and secondly, ...".
 _INLINE = re.compile(rf"(?<=[,;:—–])\s+(?:and\s+)?(?P<word>(?i:{_ORDINAL})(?:ly\b|\s+of\s+all\b|\b))(?P<comma>,?)")
+# A sentence going on with an inline list: "thirdly, health ...", "and, fourthly, ...".
+_GO_ON = re.compile(rf"(?:and,?\s+)?(?P<word>(?:{_ORDINAL})ly\b|(?:{_ORDINAL})\s*,)")
 _BARE = {"is", "was", "are", "were", "has", "had", "will", "would", "can", "could", "must", "should", "may", "does", "did"}
 _ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")
 NOT_NOUNS = {"time", "and", "or", "of", "to", "in", "that", "is", "was", "one", "few", "two", "half", "step", "day",
@@ -73,11 +75,13 @@ def items_in(text: str, sentences: list[Span]) -> list[Item]:
     """Every item the sentences of one turn open, in text order."""
     items: list[Item] = []
     last_in_turn = sentences[-1].end if sentences else 0
+    previous: list[Item] = []
     for span in sentences:
-        inline = _inline(text, span)
+        inline = _inline(text, span, previous)
         if inline:
-            items.extend(inline)
-        elif (item := _item_at(text, span, last_in_turn)) is not None:
+            items.extend(item for item in inline if all(item is not p for p in previous))
+        previous = inline
+        if not inline and (item := _item_at(text, span, last_in_turn)) is not None:
             items.append(item)
     return items
 
@@ -111,15 +115,23 @@ def _item_at(text: str, span: Span, last_in_turn: int) -> Item | None:
     return None
 
 
-def _inline(text: str, span: Span) -> list[Item]:
+def _inline(text: str, span: Span, previous: list[Item]) -> list[Item]:
     """Adverbs counting 1, 2, ... after punctuation inside one sentence; fewer than two is no inline list.
 
     A bare "first" or "second" must be followed by a comma unless it is the first item ("are, first the
-    equality ..."), so that "in the second round" or ", first-hand" count nothing."""
+    equality ..."), so that "in the second round" or ", first-hand" count nothing. A sentence that starts in
+    lower case with the next adverb ("...; secondly, education;" then "thirdly, health ...") goes on with the
+    inline list of the sentence before, which the sentence splitter ended at a semicolon."""
+    family = f"inline:{span.start}"
     found: list[Item] = []
     opening = _ADVERB.match(text, span.start, span.end)
-    if opening and opening["word"].lower().startswith("first"):
-        found.append(Item(f"inline:{span.start}", 1, span.start, span.end, span.end, False, inner=True))
+    if previous and (go_on := _GO_ON.match(text, span.start, span.end)) is not None:
+        word = go_on["word"].lower()
+        if ORDINALS.index(re.split(r"ly|\s", word)[0]) == len(previous):
+            family, found = previous[0].family, [*previous]
+            found.append(Item(family, len(previous) + 1, go_on.start("word"), span.end, span.end, False, inner=True))
+    elif opening and opening["word"].lower().startswith("first"):
+        found.append(Item(family, 1, span.start, span.end, span.end, False, inner=True))
     for match in _INLINE.finditer(text, span.start, span.end):
         word = match["word"].lower()
         ordinal = ORDINALS.index(re.split(r"ly|\s", word)[0]) + 1
@@ -128,7 +140,7 @@ def _inline(text: str, span: Span) -> list[Item]:
             continue
         if plain and text[match.end("word"):match.end("word") + 1] == "-":
             continue
-        found.append(Item(f"inline:{span.start}", ordinal, match.start("word"), span.end, span.end, False, inner=True))
+        found.append(Item(family, ordinal, match.start("word"), span.end, span.end, False, inner=True))
     return found if len(found) >= 2 else []
 
 

@@ -17,9 +17,11 @@ from onrecord.record import Enumeration, EnumerationItem, Record, Span
 
 _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
            "several": 0, "some": 0, "certain": 0, "following": 0, "few": 0}
-_ANNOUNCE = re.compile(rf"\b(?P<count>(?i:{'|'.join(_COUNTS)}))\s+(?:[a-z]+\s+){{0,2}}?(?P<noun>[a-z]+s)\b"
+_ANNOUNCE = re.compile(rf"\b(?P<count>(?i:{'|'.join(_COUNTS)}))\s+(?:[a-z]+\s+){{0,2}}?(?P<noun>[a-z]*[^isu\W]s)\b"
                        r"|\b(?:what|which)\s+(?P<asked>[a-z]+s)\b"
                        r"|\bthe\s+(?P<named>[a-z]+s)\s+(?:that|which)\b[^.?!]*:\s*$")
+_TIMES = {"years", "months", "weeks", "days", "decades", "centuries", "times", "hours", "minutes", "generations"}
+_NUMBERED_PARAGRAPHS = 8
 _INLINE_TAIL = re.compile(r"[\s,;:—–]*(?:and|or)?[\s,;:—–]*$")
 _BACK = re.compile(r"\b(?:those|these|both|the\s+above)\s+$", re.IGNORECASE)
 # "The fundamental principles on which ... are, first ...": the things an inline list counts.
@@ -88,8 +90,17 @@ def _group(text: str, sentences: list[Span], items: list[Item]) -> list[ItemList
                 item.ordinal = len(target.items) + 1
             target.items.append(item)
     done.extend(open_lists)
-    # One item is no list: "The second important point" with no first one is a way of speaking.
-    return sorted((f for f in done if len(f.items) >= 2), key=lambda f: f.items[0].start)
+    # One item is no list: "The second important point" with no first one is a way of speaking. Numbered
+    # paragraphs that make up most of a speech are its paragraph numbers, not a list it lays out.
+    turn = (sentences[0].start, sentences[-1].end) if sentences else (0, 0)
+    return sorted((f for f in done if len(f.items) >= 2 and not _numbering(f, turn)), key=lambda f: f.items[0].start)
+
+
+def _numbering(found: ItemList, turn: tuple[int, int]) -> bool:
+    if found.items[0].family != "number" or len(found.items) < _NUMBERED_PARAGRAPHS:
+        return False
+    covered = found.items[-1].paragraph_end - found.items[0].start
+    return covered > (turn[1] - turn[0]) / 2
 
 
 def _open(text: str, sentences: list[Span], item: Item) -> ItemList | None:
@@ -139,8 +150,10 @@ def _announced(text: str, sentences: list[Span], start: int) -> tuple[int, str |
 
 
 def _announcing(sentence: str) -> list[re.Match[str]]:
-    """The announcements in a sentence, without those that point back ("Regardless of those three viewpoints")."""
-    return [m for m in _ANNOUNCE.finditer(sentence) if not _BACK.search(sentence, 0, m.start())]
+    """The announcements in a sentence, without those that point back ("Regardless of those three viewpoints")
+    or count time ("When I spoke here three years ago")."""
+    return [m for m in _ANNOUNCE.finditer(sentence)
+            if not _BACK.search(sentence, 0, m.start()) and (m["noun"] or "") not in _TIMES]
 
 
 def _announcement(text: str, sentences: list[Span], found: ItemList) -> tuple[tuple[int, int] | None, str]:
