@@ -87,7 +87,7 @@ def test_attributions_report_between_commas_and_after_a_quotation() -> None:
                      "“We will delay the vote until May,” she said at a hearing.\n")
     assert _triples(record) == [
         ("he", "said", "It was, he said, one of the bitterest failures of his presidency"),
-        ("she", "said", "“We will delay the vote until May")]
+        ("she", "said", "“We will delay the vote until May,”")]
 
 
 def _found(text: str) -> list[tuple[str | None, str, str]]:
@@ -126,3 +126,10 @@ def test_attributions_nominal_cue_with_its_owner() -> None:
     assert _found("Ms. Warren's criticism of the developer was sharp.\n") == [
         ("Ms. Warren's", "criticism of", "the developer")]
     assert _found("The attack on the base was sharp.\n") == []  # 'attack' needs an owner
+
+
+def test_attributions_quotation_marks_and_brackets_closed_by_the_span() -> None:
+    text = "Spokeswoman Haley Morris says the candidate has “always run a lean campaign.”\n"
+    assert _found(text) == [("Spokeswoman Haley Morris", "says", "the candidate has “always run a lean campaign.”")]
+    text = "“We lost,” said Jim Clyburn, a congressman from South Carolina, adding nothing.\n"
+    assert _found(text)[0][0] == "Jim Clyburn, a congressman from South Carolina,"

@@ -99,7 +99,8 @@ def extract(text: str, doc: Any, start: int, end: int) -> Iterator[Found]:
     quoted = find_quotations(text, start, end)
     found: list[Found] = []
     for sent in span.sents:
-        found.extend(replace(f, content=_with_marks(text, f.content)) for f in _in_sentence(text, sent, quoted))
+        found.extend(replace(f, content=_bracketed(text, _with_marks(text, f.content)), source=_appositive(text, f.source))
+                     for f in _in_sentence(text, sent, quoted))
     yield from found
     for quotation in quoted:
         if not any(f.content[0] <= quotation[0] < f.content[1] for f in found):
@@ -296,13 +297,35 @@ def _left_neighbour(verb: Any) -> Any | None:
 
 def _with_marks(text: str, content: tuple[int, int]) -> tuple[int, int]:
     """A content that a quotation's marks enclose takes them in, with the comma or stop before the closing one
-    ('“We will win,”'), as PolNeAR marks a direct quotation."""
+    ('“We will win,”'), as PolNeAR marks a direct quotation; so does a content that opens a quotation it does
+    not close ('the candidate has “always run a lean campaign.”') or closes one it did not open."""
     start, end = content
     opening = _OPENING.search(text, max(start - 2, 0), start)
     closing = _CLOSING.match(text, end)
-    if opening is None or closing is None:
-        return content
-    return opening.start(), closing.end()
+    inner = text[start:end]
+    opened = inner.count("“") > inner.count("”") or inner.count('"') % 2 == 1 or inner.count("''") % 2 == 1
+    closed = inner.count("”") > inner.count("“")
+    if closing is not None and (opening is not None or opened):
+        end = closing.end()
+    if opening is not None and (closing is not None or closed):
+        start = opening.start()
+    return start, end
+
+
+def _bracketed(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """A span that opens a bracket takes in the bracket that closes it right after ("Paul Ryan (R-WI)")."""
+    start, end = span
+    inner = text[start:end]
+    return (start, end + 1) if text[end:end + 1] == ")" and inner.count("(") > inner.count(")") else span
+
+
+def _appositive(text: str, source: tuple[int, int] | None) -> tuple[int, int] | None:
+    """"Jim Clyburn, a congressman from South Carolina," said ...: PolNeAR's source keeps the comma that closes
+    an apposition."""
+    if source is None:
+        return None
+    start, end = _bracketed(text, source)
+    return (start, end + 1) if text[end:end + 1] == "," and "," in text[start:end] else (start, end)
 
 
 def _kind(content: str) -> AttributionKind:
