@@ -49,6 +49,28 @@ def citations_found() -> list[tuple[str, str, str, str]]:
     return found
 
 
+def documents_compared() -> tuple[list[str], list[str], list[str]]:
+    """(annotated document mentions found with the right work and reference, those missed or wrong, citations of
+    documents found that no annotation covers), in the speeches annotated for documents."""
+    annotated = gold()["documents"]
+    hit: list[str] = []
+    missed: list[str] = []
+    extra: list[str] = []
+    for name in sorted({g["file"] for g in annotated}):
+        found = [c for c in record(name).citations if c.work not in ("Quran", "Bible")]
+        mine = [g for g in annotated if g["file"] == name]
+        for g in mine:
+            start = at(name, g["excerpt"])
+            ok = any(c.span.start < start + len(g["excerpt"]) and start < c.span.end and c.work == g["work"]
+                     and c.reference == g["reference"] for c in found)
+            (hit if ok else missed).append(f"{name}: {g['excerpt']}")
+        for c in found:
+            if not any(c.span.start < at(name, g["excerpt"]) + len(g["excerpt"]) and at(name, g["excerpt"]) < c.span.end
+                       for g in mine):
+                extra.append(f"{name}: {c.span.text}")
+    return hit, missed, extra
+
+
 def lists_matched() -> tuple[list[str], list[str]]:
     """(gold lists found, gold lists missed), each as "file: label (n)"; nested gold lists count on their own."""
     hit: list[str] = []

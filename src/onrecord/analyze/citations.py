@@ -10,6 +10,7 @@ empty reference, unless a verse reference closes the quotation ("As stated in th
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -24,7 +25,7 @@ _RESOLUTION = re.compile(
     r"(?:(?:,\s*|,?\s+and\s+)(?:[A-Z]+/RES/)?(?:ES-)?\d{1,4}(?:/\d{1,4})?(?:\s*\((?:\d{4}|[IVXLC]+)\))?)*)"
 )
 _ONE_RESOLUTION = re.compile(r"(?:[A-Z]+/RES/)?(?:ES-)?\d{1,4}(?:/\d{1,4})?(?:\s*\((?:\d{4}|[IVXLC]+)\))?")
-_TREATY_WORD = r"(?:Treaty|Convention|Agreement|Accords?|Protocol|Charter|Covenant|Declaration|Plan\s+of\s+Action)"
+_TREATY_WORD = r"(?:Treaty|Convention|Agreement|Accords?|Protocol|Charter|Covenant|Declaration|Statute|Plan\s+of\s+Action)"
 _NAME_WORD = r"(?:[A-Z][\w'’-]*|of|on|the|for|and|to|in|against|an?(?=\s+[A-Z]))"
 _TREATY = re.compile(
     rf"\b(?:[A-Z][\w'’-]*\s+)*{_TREATY_WORD}(?:\s+(?:of|on|for|against|to)\s+(?:the\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD})*)?"
@@ -39,6 +40,14 @@ _CANONICAL = {
     "universal declaration on human rights": "Universal Declaration of Human Rights",
     "cwc": "Chemical Weapons Convention", "bwc": "Biological Weapons Convention",
 }
+# Two words name a treaty when the first is a place or a party ("Tehran Declaration", "Kyoto Protocol"), not a
+# kind of text ("Final Declaration", "Joint Declaration").
+_NOT_PLACES = {"final", "joint", "political", "new", "interim", "comprehensive", "ministerial", "universal", "general",
+               "special", "international", "bilateral", "trilateral", "multilateral", "nuclear", "security", "peace",
+               "framework", "global", "regional", "historic", "solemn", "basic", "draft", "present", "said", "above",
+               "former", "last", "first", "second", "third", "same", "whole", "entire", "relevant", "annexed", "un", "un's"}
+_ORGANIZATION = re.compile(r"\s+Organi[sz]ation\b")
+_BRACKETED = re.compile(r"\s*\(\w+\)")
 _ABBREVIATION = re.compile(r"\b(?:NPT|JCPOA|JCPoA|CTBT|UDHR)\b")
 # "the Charter" alone, in a text that has named the Charter of the United Nations before.
 _UNITED_NATIONS = re.compile(r"United\s+Nations")
@@ -131,11 +140,18 @@ def _treaties(text: str, start: int, end: int) -> Iterator[_Found]:
     position = start
     while (m := _TREATY.search(text, position, end)) is not None:
         name, position = _cut(m.group()), m.end()
+        if _ORGANIZATION.match(text, m.end()):
+            continue  # "the Central Treaty Organization" is an organization
         if name and len(name) < len(m.group().rstrip()):
             position = m.start() + len(name) + 1  # "the Charter ... and the Universal Declaration ...": two names
         found.extend(_treaty(text, start, m.start(), name))
     for m in _ABBREVIATION.finditer(text, start, end):
-        found.append(_Found(_CANONICAL[m.group().lower()], "", m.start(), m.end()))
+        work = _canonical()[_squashed(m.group())]
+        full = next((i for i, f in enumerate(found) if f.work == work and _BRACKETED.fullmatch(text, f.end, m.end() + 1)), None)
+        if full is not None:  # "Treaty on the Non-Proliferation of Nuclear Weapons (NPT)": one citation
+            found[full] = _Found(work, found[full].reference, found[full].start, m.end() + 1)
+        else:
+            found.append(_Found(work, "", m.start(), m.end()))
     # "the Charter" is the United Nations' once the text has named the Charter or the United Nations.
     named = [f.start for f in found if f.work == _CHARTER and not f.reference] + [
         m.start() for m in _UNITED_NATIONS.finditer(text, start, end)][:1]
@@ -154,8 +170,8 @@ def _treaty(text: str, start: int, at: int, name: str) -> Iterator[_Found]:
     if article and article.end() == at:
         reference = f"Article {article['number']}" + (f"({article['paragraph']})" if article["paragraph"] else "")
         yield _Found(_work_name(name), reference, article.start(), at + len(name))
-    elif len(name.split()) >= 3 or name.startswith(("Paris", "Geneva", "Oslo", "Camp")) or (
-            len(name.split()) == 2 and _work_name(name) != name):
+    elif len(name.split()) >= 3 or (len(name.split()) == 2 and (
+            _work_name(name) != name or name.split()[0].lower() not in _NOT_PLACES)):
         yield _Found(_work_name(name), "", at, at + len(name))
 
 
@@ -176,7 +192,17 @@ def _work_name(name: str) -> str:
     are the NPT's full name, "United Nations Charter" is the Charter of the United Nations."""
     plain = re.sub(r"(?<=\w)-\s+(?=\w)", "-", " ".join(name.split()))
     plain = re.sub(r"^The\s+", "", plain)
-    return _CANONICAL.get(plain.lower(), plain)
+    return _canonical().get(_squashed(plain), plain)
+
+
+def _squashed(name: str) -> str:
+    return re.sub(r"[^a-z]", "", name.lower())
+
+
+@functools.cache
+def _canonical() -> dict[str, str]:
+    """The canonical names by their letters alone: "Non Proliferation", "NonProliferation" and "Non-Proliferation" meet."""
+    return {_squashed(alias): work for alias, work in _CANONICAL.items()}
 
 
 def _trim_paren(text: str, start: int, end: int) -> tuple[int, int]:
