@@ -79,3 +79,24 @@ def test_search_word_counts_follow_the_index(tmp_path: Path) -> None:
         corpus.add([second])
         assert row_counts(reader.reader(), ["harbour", "town"]) == {"harbour": 2, "town": 1}
         reader.close()
+
+
+def test_search_common_rarest_words_fall_back_to_all_words(small_corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from onrecord.corpus import search as module
+
+    looked_up: list[str] = []
+    matching = module._matching
+
+    def spy(connection: object, expression: str) -> list[int]:
+        looked_up.append(expression)
+        return matching(connection, expression)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(module, "FEW", 1)
+    monkeypatch.setattr(module, "SELECTIVE", 1)
+    monkeypatch.setattr(module, "_matching", spy)
+    hits = Corpus(small_corpus).search("towns harbour")
+    assert looked_up == ['"towns"', '"towns" "harbour"']
+    assert [(h["span"]["text"], h["score"]) for h in hits] == [
+        (row[6], round(row[7], 4)) for row in Corpus(small_corpus).reader().execute(
+            module._SELECT, ('"towns" "harbour"', 20))]
+    assert len(hits) == 1

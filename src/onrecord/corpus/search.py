@@ -55,9 +55,9 @@ def search(connection: sqlite3.Connection, query: str, *, raw: bool = False, lim
 def _few(connection: sqlite3.Connection, query: str, limit: int) -> list[tuple[Any, ...]] | None:
     """The ``limit`` best matches of an escaped query, or None when the index cannot narrow them to ``FEW``.
 
-    As a query planner would: the index finds the sentences holding the ``SELECTIVE`` rarest words, those
-    sentences' own stems show which hold the other (common) words too, and ``bm25.bm25`` ranks them. FTS5 alone
-    would walk the posting list of every word, "the" included.
+    As a query planner would: the index finds the sentences holding the ``SELECTIVE`` rarest words (all the
+    words, when those are too common), those sentences' own stems show which hold the other words too, and
+    ``bm25.bm25`` ranks them. FTS5's ranking would walk the posting list of every word, "the" included.
     """
     from onrecord.corpus.bm25 import bm25, holds
     from onrecord.corpus.lexical import row_counts, stems
@@ -66,9 +66,9 @@ def _few(connection: sqlite3.Connection, query: str, limit: int) -> list[tuple[A
     phrases = stems(connection, dict(enumerate(typed)))
     counts = row_counts(connection, sorted({stem for phrase in phrases.values() for stem in phrase}))
     rarest = sorted(phrases, key=lambda i: min((counts[stem] for stem in phrases[i]), default=0))[:SELECTIVE]
-    matched = [rowid for (rowid,) in connection.execute(
-        "SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ? LIMIT ?",
-        (escape(" ".join(typed[i] for i in sorted(rarest))), FEW + 1))]
+    matched = _matching(connection, escape(" ".join(typed[i] for i in sorted(rarest))))
+    if len(matched) > FEW and len(rarest) < len(typed):  # common words only: all of them, still unranked
+        matched = _matching(connection, escape(query))
     if len(matched) > FEW:
         return None
     texts = dict(connection.execute(f"SELECT rowid, text FROM sentences WHERE rowid IN ({','.join('?' * len(matched))})",
@@ -81,6 +81,12 @@ def _few(connection: sqlite3.Connection, query: str, limit: int) -> list[tuple[A
     best = sorted(scores, key=lambda rowid: (-scores[rowid], rowid))[:limit]
     found = {row[0]: row[1:] for row in connection.execute(_ROWS.format(",".join("?" * len(best))), best)}
     return [(*found[rowid][:7], scores[rowid]) for rowid in best if rowid in found]
+
+
+def _matching(connection: sqlite3.Connection, expression: str) -> list[int]:
+    """The rowids matching ``expression``, ``FEW + 1`` at most, unranked (ranking is what costs)."""
+    return [rowid for (rowid,) in connection.execute(
+        "SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ? LIMIT ?", (expression, FEW + 1))]
 
 
 def kwic(connection: sqlite3.Connection, term: str, *, window: int = 6, limit: int = 50) -> list[dict[str, Any]]:
