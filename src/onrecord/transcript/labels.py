@@ -132,6 +132,10 @@ def _plausible(kind: str, speaker: str, raw: str) -> bool:
         return speaker.upper() not in _NOT_SPEAKERS_CAPS and any(ch.isalpha() for ch in speaker)
     if kind == "name":
         return words[0].casefold().strip("'") not in _NOT_SPEAKERS and len(speaker) >= 2
+    if kind == "role":
+        # "Q:", "Question:", "MODERATOR:"; a line of running text wrapped before "question — have they ..." is
+        # no label.
+        return raw[:1].isupper()
     return True
 
 
