@@ -36,7 +36,7 @@ def evaluate_attribution(data: Path) -> dict[str, Any]:
         predicted = _predicted(outermost(list(extract(doc.text, doc, 0, len(doc.text)))))
         for part in PARTS:
             for mode in ("exact", "overlap"):
-                matched = _match(predicted[part], gold[part], exact=mode == "exact")
+                matched = match_spans(predicted[part], gold[part], exact=mode == "exact")
                 tally = counts[part][mode]
                 tally[0] += matched
                 tally[1] += len(predicted[part])
@@ -95,7 +95,8 @@ def _predicted(found: list[Found]) -> Spans:
     return spans
 
 
-def _match(predicted: list[tuple[int, int]], gold: list[tuple[int, int]], *, exact: bool) -> int:
+def match_spans(predicted: list[tuple[int, int]], gold: list[tuple[int, int]], *, exact: bool) -> int:
+    """How many predicted spans match a gold span (exactly, or sharing a character), each gold span at most once."""
     free = sorted(set(gold))
     matched = 0
     for start, end in sorted(set(predicted)):
