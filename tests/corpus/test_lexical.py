@@ -69,5 +69,10 @@ def test_lexical_question_names_who_speaks(small_corpus: Path) -> None:
         "What does Norway say about the harbour?", "Norway on the fishing quotas", "What quotas did Norway propose?",
         "According to Norway, who pays?", "Did Norway regret the money?", "What did Roe say about Norway?")]
     assert spoken == ["norway", "norway", "norway", "norway", None, None]
+    from onrecord.corpus.ask import _spoken_by
+
+    assert _spoken_by(connection, parse(connection, "What does Norway say about quotas?")) == (
+        "s.doc IN (SELECT doc FROM voices WHERE actor IN (?))", ["q20"])
+    assert _spoken_by(connection, parse(connection, "What does Sweden say about quotas?")) == ("", [])
     answer = Corpus(small_corpus).ask("What does Norway say about coastal towns?", k=1)
     assert answer["evidence"][0]["title"] == "Harbour speech, 4 June 2021"

@@ -63,7 +63,10 @@ def ask(connection: sqlite3.Connection, text: str, *, k: int = 5) -> dict[str, A
     candidates: dict[int, Candidate] = {}
     match = _match_expression(connection, question)
     if match:
-        _bm25(connection, match, where, parameters, candidates)
+        top = _bm25(connection, match, where, parameters, candidates)
+        voiced, keys = _spoken_by(connection, question)
+        if voiced:  # the speeches of the actor the question has speak have a pool of their own
+            _bm25(connection, match, f"{where} AND {voiced}", [*parameters, *keys], candidates, top=top)
         _answers_to_similar_questions(connection, question, where, parameters, candidates)
     if not candidates:
         return {"question": text, "evidence": []}
@@ -120,8 +123,23 @@ _FROM = (" FROM sentences_fts JOIN sentences AS s ON s.rowid = sentences_fts.row
          " LEFT JOIN speakers AS sp ON sp.doc = s.doc AND sp.id = t.speaker")
 
 
+def _spoken_by(connection: sqlite3.Connection, question: Question) -> tuple[str, list[str]]:
+    """A filter for the documents that speak for the actor the question has speak, and its parameters."""
+    group = next((g for g in question.groups if g[0] == question.speaking), None)
+    if group is None:
+        return "", []
+    keys = {actor for (actor,) in connection.execute(
+        f"SELECT DISTINCT actor FROM actor_names WHERE name IN ({','.join('?' * len(group))})", group)}
+    keys |= {country for first, country, _ in question.spokesmen if first == question.speaking}
+    if not keys:
+        return "", []
+    return f"s.doc IN (SELECT doc FROM voices WHERE actor IN ({','.join('?' * len(keys))}))", sorted(keys)
+
+
 def _bm25(connection: sqlite3.Connection, match: str, where: str, parameters: list[Any],
-          candidates: dict[int, Candidate]) -> None:
+          candidates: dict[int, Candidate], *, top: float | None = None) -> float:
+    """Add the ``POOL`` best BM25 matches to ``candidates`` (scores divided by ``top``, by default the best
+    score found here); return the divisor."""
     if parameters:  # a speaker or years: filter while ranking, or the pool may hold none of theirs
         sql = (f"SELECT s.rowid, s.turn, s.text, t.question, -bm25(sentences_fts){_FROM}"
                f" WHERE sentences_fts MATCH ? AND {where} ORDER BY bm25(sentences_fts) LIMIT {POOL}")
@@ -132,9 +150,10 @@ def _bm25(connection: sqlite3.Connection, match: str, where: str, parameters: li
                f" JOIN documents AS d ON d.rowid = s.doc LEFT JOIN speakers AS sp ON sp.doc = s.doc AND sp.id = t.speaker"
                f" WHERE {where} ORDER BY h.score")
     rows = connection.execute(sql, [match, *parameters]).fetchall()
-    top = max((row[4] for row in rows), default=1.0) or 1.0
+    top = top or max((row[4] for row in rows), default=1.0) or 1.0
     for rowid, turn, text, asked, score in rows:
-        candidates[rowid] = Candidate(rowid, turn, text, asked, bm25=score / top)
+        candidates.setdefault(rowid, Candidate(rowid, turn, text, asked, bm25=min(score / top, 1.0)))
+    return top
 
 
 def _answers_to_similar_questions(connection: sqlite3.Connection, question: Question, where: str,
