@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 
 from onrecord.corpus.embed import embed
+from onrecord.corpus.layers import Findings
 from onrecord.corpus.lexical import concepts, frequencies, matched, stems, weights
 from onrecord.corpus.query import STOPWORDS, Question, parse, words
 from onrecord.corpus.signals import Words, texts_around
@@ -36,6 +37,7 @@ SHARPNESS = 0.0  # >0 lets only the best-matching interviewer question lift its 
 W_BM25, W_SIMILARITY, W_CONTEXT, W_QUESTION, W_LEAD = 0.2, 0.3, 1.0, 0.6, 0.2
 W_WORDS, W_PASSAGE, W_TURN = 0.8, 1.0, 0.1
 W_VOICE = 0.5  # the document speaks for the actor the question has speak ("What does Russia say...?")
+W_FINDING = 0.3  # a citation when a quotation is asked for, speech attributed to the one the question has speak
 # A sentence this short is quoted with the next one in its turn, so the evidence reads on its own.
 SHORT = 6
 DOCUMENTS = 2  # documents read whole: those whose DOCUMENT_BEST best candidates score highest
@@ -222,6 +224,7 @@ def _rank(connection: sqlite3.Connection, question: Question, candidates: dict[i
         return
     texts = texts_around(connection, ordered)
     words = Words(connection, question, texts)
+    findings = Findings(connection, question, ordered)
     asked, by_rowid = embed([question.text])[0], vectors_of(connection, texts)
     for candidate in ordered:
         # The passage's vector: the sum of its sentences' (each embedded once, however many passages hold it).
@@ -231,7 +234,8 @@ def _rank(connection: sqlite3.Connection, question: Question, candidates: dict[i
                            + W_CONTEXT * near + W_QUESTION * candidate.question + W_LEAD * candidate.lead
                            + W_WORDS * words.cover([candidate.rowid], candidate)
                            + W_PASSAGE * words.cover(words.passage(candidate), candidate)
-                           + W_TURN * words.cover(words.turn(candidate)) + W_VOICE * words.spoken(candidate))
+                           + W_TURN * words.cover(words.turn(candidate)) + W_VOICE * words.spoken(candidate)
+                           + W_FINDING * findings.marked(candidate))
 
 
 def _evidence(connection: sqlite3.Connection, best: list[Candidate], k: int) -> list[dict[str, Any]]:
