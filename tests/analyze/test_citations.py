@@ -114,3 +114,13 @@ def test_citations_iran_sample_documents_against_the_annotation() -> None:
     # "the Agency's Statute" is found but named as written, not as the Statute of the IAEA.
     hit, missed, extra = documents_compared()
     assert (len(hit), missed, extra) == (30, ["IRN_62_2007: Agency’s Statute"], [])
+
+
+def test_citations_words_after_a_treaty_and_colon_are_no_quote_and_the_text_may_end_there() -> None:
+    text = "We serve two purposes under the Charter of the United Nations: peace and the prosperity of all"
+    assert [(c.work, c.quote) for c in _record(text).citations] == [("Charter of the United Nations", None)]
+
+
+def test_citations_scripture_quoted_after_a_colon_up_to_the_end_of_the_text() -> None:
+    [citation] = _record("As it is written in the Holy Quran: God is with the patient").citations
+    assert citation.quote is not None and citation.quote.text == "God is with the patient"

@@ -175,3 +175,12 @@ def test_enumerations_a_count_of_years_announces_nothing() -> None:
     text = ("When I spoke here three years ago, I named three serious challenges. First, war. Second, terror. "
             "Third, famine.\n")
     assert _lists(text)[0][0] == "challenges"
+
+
+def test_enumerations_inline_list_going_on_in_a_sentence_opening_with_a_bare_ordinal_and_comma() -> None:
+    text = ("We invite you to a debate on the following topics.\n"
+            "First, the global crisis of capitalism; second, the\ncrisis of civilization and the culture of life; third,\n"
+            "the crisis of climate and nature; fourth, the energy of community and change;\n"
+            "fifth, awareness of Mother Earth; sixth, recovering\nancestral practices and customs.\n")
+    [enumeration] = _record(text).enumerations
+    assert [i.ordinal for i in enumeration.items] == [1, 2, 3, 4, 5, 6]

@@ -63,6 +63,7 @@ _PARAGRAPH_END = re.compile(r"\n(?:[ \t]+\S|[ \t]*\n)")
 # The book named just before a colon: what follows is quoted from it.
 _BOOK_COLON = re.compile(r"\b(?:[Tt]he\s+)?(?:[Hh]oly\s+)?(?P<book>Qur['’]?[aā]n|Koran|Bible)[ \t]*:", re.IGNORECASE)
 _WORKS = {"bible": "Bible"}
+_SCRIPTURE = frozenset({"Quran", "Bible"})
 
 
 @dataclass(frozen=True)
@@ -86,7 +87,7 @@ def find_citations(record: Record, doc: Any) -> list[Citation]:
         if item.start < last_end:
             continue  # the same words matched twice ("the Holy Koran" by two patterns): keep the longest first
         last_end = item.end
-        quote = _quote_near(text, item.start, item.end)
+        quote = _quote_near(text, item.start, item.end, scripture=item.work in _SCRIPTURE)
         citations.append(Citation(f"c{len(citations) + 1}", item.work, item.reference,
                                   Span.of(text, item.start, item.end), quote))
     return citations
@@ -214,8 +215,10 @@ def _trim_paren(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _quote_near(text: str, start: int, end: int) -> Span | None:
-    """The quotation right before the reference, or right after it, without its quotation marks."""
+def _quote_near(text: str, start: int, end: int, *, scripture: bool) -> Span | None:
+    """The quotation right before the reference, or right after it, without its quotation marks. Words after a
+    colon with no opening mark are quoted only from scripture ("the Holy Quran: ..."); after a treaty's name they
+    say what the speaker takes it to mean ("purposes under the Charter: maintaining peace ...")."""
     if _QUOTE_BEFORE.search(text[max(start - 6, 0):start]):
         close = max(text.rfind("”", start - 6, start), text.rfind('"', start - 6, start))
         opening = max(text.rfind("“", max(close - _REACH, 0), close), text.rfind('"', max(close - _REACH, 0), close))
@@ -225,7 +228,7 @@ def _quote_near(text: str, start: int, end: int) -> Span | None:
     if block is not None:
         return block
     after = _QUOTE_AFTER.match(text[end:end + 6])
-    if after is None and text[end:end + 1] == ":":
+    if after is None and scripture and text[end:end + 1] == ":":
         return _closed_quote(text, end + 1) or _paragraph_after(text, end + 1)
     if after:
         opening = end + after.end()
@@ -254,7 +257,7 @@ def _paragraph_after(text: str, start: int) -> Span | None:
     indented = text.rfind("\n", start, begin) != -1 and text[text.rfind("\n", start, begin) + 1:begin] != ""
     stop = _PARAGRAPH_END.search(text, begin, begin + _REACH) if indented else None
     finish = stop.start() if stop else text.find("\n", begin, begin + _REACH)
-    finish = begin + _REACH if finish == -1 else finish
+    finish = min(begin + _REACH, len(text)) if finish == -1 else finish
     while finish > begin and text[finish - 1].isspace():
         finish -= 1
     return Span.of(text, begin, finish) if finish > begin else None

@@ -20,6 +20,7 @@ from onrecord.record import Span
 
 ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 _ORDINAL = "|".join(ORDINALS)
+_ORDINAL_START = re.compile(rf"(?i:{_ORDINAL})")
 # A short lead-in may come before the marker: "In my view, firstly, ...".
 _LEAD = r"(?:(?:[A-Z][\w’']*(?:\s+[\w’']+){0,3}),\s+)?"
 _ADVERB = re.compile(rf"{_LEAD}(?P<word>(?i:{_ORDINAL})(?:ly\b,?|\s+of\s+all\b,?|,)|(?i:lastly|finally),)")
@@ -98,7 +99,7 @@ def _item_at(text: str, span: Span, last_in_turn: int) -> Item | None:
         return _marker_item(marker, common)
     if adverb := _ADVERB.match(head):
         word = adverb["word"].lower().rstrip(",")
-        ordinal = 0 if word in ("lastly", "finally") else ORDINALS.index(re.split(r"ly|\s", word)[0]) + 1
+        ordinal = 0 if word in ("lastly", "finally") else _number(word)
         return Item("adverb", ordinal, **common)
     noun_item = _NOUN_ITEM.match(head)
     if noun_item and (noun := noun_item["noun"] or noun_item["other"]):
@@ -127,14 +128,14 @@ def _inline(text: str, span: Span, previous: list[Item]) -> list[Item]:
     opening = _ADVERB.match(text, span.start, span.end)
     if previous and (go_on := _GO_ON.match(text, span.start, span.end)) is not None:
         word = go_on["word"].lower()
-        if ORDINALS.index(re.split(r"ly|\s", word)[0]) == len(previous):
+        if _number(word) == len(previous) + 1:
             family, found = previous[0].family, [*previous]
             found.append(Item(family, len(previous) + 1, go_on.start("word"), span.end, span.end, False, inner=True))
     elif opening and opening["word"].lower().startswith("first"):
         found.append(Item(family, 1, span.start, span.end, span.end, False, inner=True))
     for match in _INLINE.finditer(text, span.start, span.end):
         word = match["word"].lower()
-        ordinal = ORDINALS.index(re.split(r"ly|\s", word)[0]) + 1
+        ordinal = _number(word)
         plain = word in ORDINALS
         if ordinal != len(found) + 1 or (plain and ordinal > 1 and not match["comma"]):
             continue
@@ -142,6 +143,12 @@ def _inline(text: str, span: Span, previous: list[Item]) -> list[Item]:
             continue
         found.append(Item(family, ordinal, match.start("word"), span.end, span.end, False, inner=True))
     return found if len(found) >= 2 else []
+
+
+def _number(word: str) -> int:
+    """The count an ordinal word gives: 2 for "second", "secondly", "Second ," or "second of all"."""
+    found = _ORDINAL_START.match(word)
+    return ORDINALS.index(found.group().lower()) + 1 if found else 0
 
 
 def _marker_item(marker: re.Match[str], common: dict[str, Any]) -> Item:
