@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 from onrecord.analyze import ANALYSES, annotate
 from onrecord.cli import app
 from onrecord.nlp import english
-from onrecord.pipeline import structure
+from onrecord.pipeline import analyze, structure
 from onrecord.read import read
 from onrecord.record import Actor, Record
 
@@ -202,3 +202,15 @@ def test_actors_the_treaty_is_the_treaty_named_before_and_nothing_without_one(tm
 
     alone = _record(tmp_path, "Iran abides by the Treaty.\n")
     assert all(m.span.text != "Treaty" for a in alone.actors if a.kb for m in a.mentions)
+
+
+def test_actors_a_surname_that_is_an_everyday_word_needs_a_title_or_the_full_name_before(tmp_path: Path) -> None:
+    kb = tmp_path / "kb.yaml"
+    kb.write_text("actors:\n  - {id: theresa-may, name: Theresa May, type: person, affiliation: united-kingdom}\n",
+                  encoding="utf-8")
+    doc = tmp_path / "doc.txt"
+    doc.write_text("May the talks succeed. Prime Minister May spoke. Theresa May returned; May said no.\n",
+                   encoding="utf-8")
+    record = analyze(doc, kb=kb, steps=ANALYSES[:2])
+    [actor] = [a for a in record.actors if a.name == "Theresa May"]
+    assert [m.span.text for m in actor.mentions] == ["Prime Minister May", "Theresa May", "May"]

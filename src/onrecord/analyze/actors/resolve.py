@@ -35,9 +35,27 @@ def match_surnames(doc: Any, kb: KnowledgeBase, date: str | None, found: list[Fo
         if not candidates or part_of_other_name(doc, token.i, token.i + 1, covered):
             continue
         before = sorted([f for f in merged if f.start < token.i] + extra, key=lambda f: f.start)
+        if _word_too(token) and not (_honorific_start(doc, token.i) < token.i
+                                     or any(f.actor in candidates for f in before)):
+            continue  # "May", "Brown", "Bush": a person only as "Mrs. May" or after "Theresa May"
         actor = choose(_by_date(kb, list(candidates), date), before)
         extra.append(Found(_honorific_start(doc, token.i), token.i + 1, actor, "alias"))
     return extra
+
+
+def _word_too(token: Any) -> bool:
+    """Whether a capitalised word is also an everyday English word ("May", "Key", "Brown", "Rice", "Begin")."""
+    return token.is_stop or token.lower_ in _WORDS_TOO
+
+
+# Surnames of people a knowledge base is likely to hold that are everyday English words, so that a capital at
+# the start of a sentence ("Brown coal", "Begin with") makes no person. (WordNet's noun index, used for
+# ``generic``, is no guide here: it lists Putin, Nixon and Khomeini.)
+_WORDS_TOO = frozenset({
+    "may", "brown", "bush", "rice", "key", "lee", "moon", "park", "begin", "lie", "jarring", "slim", "thorn", "ping",
+    "young", "long", "hope", "love", "rich", "little", "short", "major", "best", "black", "white", "green", "king",
+    "bell", "hill", "wood", "ford", "case", "price", "law", "strong", "hunt", "rose", "march", "page", "fox", "cook",
+})
 
 
 def _by_date(kb: KnowledgeBase, candidates: list[str], date: str | None) -> list[str]:
