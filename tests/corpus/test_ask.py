@@ -37,6 +37,14 @@ def test_ask_reads_speaker_and_years_from_the_question(small_corpus: Path) -> No
     assert (question.terms, question.speakers, question.years) == (("bridge",), ("Jane Roe",), (2018, None))
 
 
+def test_ask_year_of_the_speech_wins_over_a_target_year_and_possessives_are_dropped(small_corpus: Path) -> None:
+    reader = Corpus(small_corpus).reader()
+    aid = parse(reader, "How much will Norway's aid reach by 2010? (2005 speech)")
+    assert (aid.terms, aid.years) == (("norway", "aid", "reach", "speech"), (2005, 2005))
+    assert parse(reader, "How many refugees had fled by 1974?").years == (1974, 1974)
+    assert parse(reader, "What did Roe say at the 2019 General Assembly about the 2016 flood?").years == (2019, 2019)
+
+
 def test_ask_evidence_is_the_document_text(small_corpus: Path) -> None:
     corpus = Corpus(small_corpus)
     texts = dict(corpus.reader().execute("SELECT id, text FROM documents").fetchall())

@@ -17,7 +17,7 @@ import numpy as np
 from onrecord.corpus.embed import embed
 from onrecord.corpus.layers import Findings
 from onrecord.corpus.lexical import concepts, frequencies, matched, stems, weights
-from onrecord.corpus.query import STOPWORDS, Question, parse, words
+from onrecord.corpus.query import ASKING, STOPWORDS, Question, parse, words
 from onrecord.corpus.signals import Words, texts_around
 from onrecord.corpus.vectors import vectors_of
 
@@ -86,6 +86,7 @@ def _match_expression(connection: sqlite3.Connection, question: Question) -> str
     when the candidates are ranked."""
     found = concepts(connection, question.groups)
     kept = [(group, concept) for group, concept in zip(question.groups, found, strict=True) if concept]
+    kept = [(group, concept) for group, concept in kept if group[0] not in ASKING] or kept
     rarity = weights(connection, [concept for _, concept in kept]) if kept else []
     counts = frequencies(connection, [concept for _, concept in kept]) if kept else []
     ranked = sorted(range(len(kept)), key=lambda i: -rarity[i])[:RAREST]

@@ -17,8 +17,14 @@ _RANGES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"\b(?:between|from)\s+{_YEAR}\s+(?:and|to|until)\s+{_YEAR}\b", re.I), "range"),
     (re.compile(rf"\b(?:since|after|from)\s+{_YEAR}\b", re.I), "since"),
     (re.compile(rf"\b(?:before|until|till)\s+{_YEAR}\b", re.I), "before"),
-    (re.compile(rf"\b{_YEAR}\b"), "in"),
 )
+# A year that says when the words were spoken ("in 2015", "(2005 speech)", "at the 2006 General Assembly") is
+# preferred to one that dates what they are about ("the 2010 earthquake"); a year after "by" is a target
+# ("reach 0.7 per cent by 2015"), never a filter.
+_SPOKEN = re.compile(rf"(?:\b(?:in|at|during|of)\s+(?:the\s+)?|\(){_YEAR}\b|\b{_YEAR}\s*(?:\)|speech|address|"
+                     r"session|debate|general\s+assembly|un\b|statement)", re.I)
+_TARGET = re.compile(rf"\bby\s+(?:the\s+(?:end\s+of\s+)?)?{_YEAR}\b", re.I)
+_BARE_YEAR = re.compile(rf"\b{_YEAR}\b")
 STOPWORDS = frozenset("""
 a about above after again against all am an and any are as at be because been before being below between both
 but by can could did do does doing down during each few for from further had has have having he her here hers
@@ -49,16 +55,30 @@ class Question:
     speaking: str | None = None
 
 
+# Words about the asking or the speaking, not about what was said ("What did Chávez say in his speech..."):
+# they do not choose the sentences BM25 ranks, and count for little when a sentence matches them.
+ASKING = frozenset("""
+say said says tell told claim claimed claims describe described describes mention mentioned mentions speech
+speeches address addressed remarks statement view views opinion per according call called calls ask asked
+argue argued suggest suggested point pointed consider considers considered express expressed stated state
+general assembly un debate session""".split())
+
+
 def words(text: str) -> list[str]:
     """The words of a text, lowercased, apostrophes kept inside words."""
     return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+
+
+def terms_of(text: str) -> list[str]:
+    """The words of a text without the possessive ending ("Iran's" is "iran")."""
+    return [w[:-2] if w.endswith("'s") else w for w in words(text)]
 
 
 def parse(connection: sqlite3.Connection, text: str) -> Question:
     """Read ``text`` against the corpus: which speakers, years and actor names it mentions."""
     years, rest = _years(text)
     speakers, named = _speakers(connection, rest)
-    terms = tuple(dict.fromkeys(w for w in words(rest) if w not in STOPWORDS and w not in named and len(w) > 1))
+    terms = tuple(dict.fromkeys(w for w in terms_of(rest) if w not in STOPWORDS and w not in named and len(w) > 1))
     others = _aliases(connection, terms)
     aliases = tuple(dict.fromkeys(name for names in others.values() for name in names))
     groups = _groups(terms, others)
@@ -109,6 +129,7 @@ def _spokesmen(groups: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, str, tup
 
 
 def _years(text: str) -> tuple[tuple[int | None, int | None], str]:
+    """The years the question asks about, and its text without the words that said so."""
     for pattern, kind in _RANGES:
         found = pattern.search(text)
         if found is None:
@@ -119,10 +140,15 @@ def _years(text: str) -> tuple[tuple[int | None, int | None], str]:
             return (first, int(found.group(2))), rest
         if kind == "since":
             return (first, None), rest
-        if kind == "before":
-            return (None, first - 1), rest
-        return (first, first), rest
-    return (None, None), text
+        return (None, first - 1), rest
+    targets = {m.start(1) for m in _TARGET.finditer(text)}
+    spoken = [m for m in _SPOKEN.finditer(text) if m.start(1 if m.group(1) else 2) not in targets]
+    bare = sorted(_BARE_YEAR.finditer(text), key=lambda m: m.start(1) in targets)  # a target only when alone
+    found = spoken[0] if spoken else bare[0] if bare else None
+    if found is None:
+        return (None, None), text
+    year = int(found.group(1) or found.group(2))
+    return (year, year), _BARE_YEAR.sub(" ", text)
 
 
 def _speakers(connection: sqlite3.Connection, text: str) -> tuple[tuple[str, ...], set[str]]:

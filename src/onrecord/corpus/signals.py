@@ -16,12 +16,14 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from onrecord.corpus.lexical import Concept, concepts, stems, variants, weights
-from onrecord.corpus.query import Question
+from onrecord.corpus.query import ASKING, Question
 
 # Sentences on each side of a candidate, within its turn, that make its passage.
 WINDOW = 2
 # What an actor named only in the rest of the document counts for, against one named near the sentence.
 ACTOR_DOCUMENT = 0.5
+# What a word about the asking or the speaking ("say", "speech") counts for, against a word of the subject.
+ASKED = 0.3
 OPENING = True
 
 
@@ -65,7 +67,8 @@ class Words:
                  zip(question.groups, concepts(connection, question.groups), strict=True) if concept]
         kept = [group for group, _ in pairs]
         self.concepts: list[Concept] = [concept for _, concept in pairs]
-        self.weights = weights(connection, self.concepts) if self.concepts else []
+        rarity = weights(connection, self.concepts) if self.concepts else []
+        self.weights = [w * (ASKED if group[0] in ASKING else 1.0) for w, group in zip(rarity, kept, strict=True)]
         self.total = sum(self.weights) or 1.0
         index: dict[str, set[int]] = {}
         for rowid, sentence in found.items():
