@@ -71,8 +71,9 @@ def test_lexical_question_names_who_speaks(small_corpus: Path) -> None:
     assert spoken == ["norway", "norway", "norway", "norway", None, None]
     from onrecord.corpus.ask import _spoken_by
 
-    assert _spoken_by(connection, parse(connection, "What does Norway say about quotas?")) == (
-        "s.doc IN (SELECT doc FROM voices WHERE actor IN (?))", ["q20"])
-    assert _spoken_by(connection, parse(connection, "What does Sweden say about quotas?")) == ("", [])
+    norway, sweden = (parse(connection, f"What does {name} say about quotas?") for name in ("Norway", "Sweden"))
+    assert [_spoken_by(connection, norway, group) for group in norway.groups] == [
+        ("s.doc IN (SELECT doc FROM voices WHERE actor IN (?))", ["q20"]), ("", [])]
+    assert [_spoken_by(connection, sweden, group) for group in sweden.groups] == [("", []), ("", [])]
     answer = Corpus(small_corpus).ask("What does Norway say about coastal towns?", k=1)
     assert answer["evidence"][0]["title"] == "Harbour speech, 4 June 2021"

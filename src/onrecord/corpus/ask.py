@@ -12,13 +12,10 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
-import numpy as np
-
 from onrecord.corpus.embed import embed
-from onrecord.corpus.layers import Findings
+from onrecord.corpus.features import feature_weights, features
 from onrecord.corpus.lexical import concepts, frequencies, matched, stems, weights
 from onrecord.corpus.query import ASKING, STOPWORDS, Question, parse, words
-from onrecord.corpus.signals import Words, texts_around
 from onrecord.corpus.vectors import vectors_of
 
 # How many sentences BM25 hands to the reranker; how many interviewer-question sentences are compared at most,
@@ -29,15 +26,6 @@ RARE = 3.7  # ...each in at most about 1% of sentences (idf), unless none is: th
 BUDGET = 30_000  # ...and, the rarest first, in this many sentences at most together
 QUESTIONS = 50_000
 MATCHED = 5
-SHARPNESS = 0.0  # >0 lets only the best-matching interviewer question lift its answers (did not help)
-# Fusion weights, set on the question set in tests/data/questions.json (held-out figures in the README): BM25,
-# wordllama similarity of the sentence and of its passage, closeness of the interviewer question answered,
-# opening the answer to the closest one, and the share of the question's concepts (rarity-weighted) that the
-# sentence, its passage and its whole turn contain.
-W_BM25, W_SIMILARITY, W_CONTEXT, W_QUESTION, W_LEAD = 0.2, 0.3, 1.0, 0.6, 0.2
-W_WORDS, W_PASSAGE, W_TURN = 0.8, 1.0, 0.1
-W_VOICE = 0.5  # the document speaks for the actor the question has speak ("What does Russia say...?")
-W_FINDING = 0.3  # a citation when a quotation is asked for, speech attributed to the one the question has speak
 # A sentence this short is quoted with the next one in its turn, so the evidence reads on its own.
 SHORT = 6
 DOCUMENTS = 2  # documents read whole: those whose DOCUMENT_BEST best candidates score highest
@@ -60,32 +48,44 @@ class Candidate:
 
 def ask(connection: sqlite3.Connection, text: str, *, k: int = 5) -> dict[str, Any]:
     """The ``ask --json`` answer for ``text``: the ``k`` best pieces of evidence, best first."""
-    question = parse(connection, text)
+    candidates = gather(connection, parse(connection, text))
+    best = sorted(candidates.values(), key=lambda c: -c.score)
+    return {"question": text, "evidence": _evidence(connection, best, k)}
+
+
+def gather(connection: sqlite3.Connection, question: Question) -> dict[int, Candidate]:
+    """The candidate sentences for a question, each scored: BM25 pools, answers to similar interviewer
+    questions, then every sentence of the documents that score best."""
     where, parameters = _filters(question)
     candidates: dict[int, Candidate] = {}
     match = _match_expression(connection, question)
     if match:
         top = _bm25(connection, match, where, parameters, candidates)
-        voiced, keys = _spoken_by(connection, question)
-        if voiced:  # the speeches of the actor the question has speak have a pool of their own
-            _bm25(connection, match, f"{where} AND {voiced}", [*parameters, *keys], candidates, top=top)
+        # The documents that speak for an actor the question names (its speeches, its officials' interviews)
+        # have a pool of their own, over the question's other concepts: "Has Iran ever started aggression?" is
+        # answered by "we have never been the initiators of aggression" in an Iranian official's interview.
+        for group in question.groups:
+            voiced, keys = _spoken_by(connection, question, group)
+            rest = _match_expression(connection, question, without=group[0]) if voiced else ""
+            if rest:
+                _bm25(connection, rest, f"{where} AND {voiced}", [*parameters, *keys], candidates, top=top)
         _answers_to_similar_questions(connection, question, where, parameters, candidates)
     if not candidates:
-        return {"question": text, "evidence": []}
+        return candidates
     _rank(connection, question, candidates)
     if DOCUMENTS:
         chosen = _read_documents(connection, candidates, where, parameters)
         _rank(connection, question, {rowid: candidates[rowid] for rowid in chosen})
-    best = sorted(candidates.values(), key=lambda c: -c.score)
-    return {"question": text, "evidence": _evidence(connection, best, k)}
+    return candidates
 
 
-def _match_expression(connection: sqlite3.Connection, question: Question) -> str:
+def _match_expression(connection: sqlite3.Connection, question: Question, *, without: str | None = None) -> str:
     """An FTS5 OR-query of the ``RAREST`` concepts of the question (words, actor names), each quoted: no syntax
     from the user. Common words would make BM25 score a large share of the corpus for little; they still count
-    when the candidates are ranked."""
+    when the candidates are ranked. ``without``: leave out the concept of that first name."""
     found = concepts(connection, question.groups)
-    kept = [(group, concept) for group, concept in zip(question.groups, found, strict=True) if concept]
+    kept = [(group, concept) for group, concept in zip(question.groups, found, strict=True)
+            if concept and group[0] != without]
     kept = [(group, concept) for group, concept in kept if group[0] not in ASKING] or kept
     rarity = weights(connection, [concept for _, concept in kept]) if kept else []
     counts = frequencies(connection, [concept for _, concept in kept]) if kept else []
@@ -126,14 +126,13 @@ _FROM = (" FROM sentences_fts JOIN sentences AS s ON s.rowid = sentences_fts.row
          " LEFT JOIN speakers AS sp ON sp.doc = s.doc AND sp.id = t.speaker")
 
 
-def _spoken_by(connection: sqlite3.Connection, question: Question) -> tuple[str, list[str]]:
-    """A filter for the documents that speak for the actor the question has speak, and its parameters."""
-    group = next((g for g in question.groups if g[0] == question.speaking), None)
-    if group is None:
-        return "", []
-    keys = {actor for (actor,) in connection.execute(
-        f"SELECT DISTINCT actor FROM actor_names WHERE name IN ({','.join('?' * len(group))})", group)}
-    keys |= {country for first, country, _ in question.spokesmen if first == question.speaking}
+def _spoken_by(connection: sqlite3.Connection, question: Question, group: tuple[str, ...]) -> tuple[str, list[str]]:
+    """A filter for the documents that speak for the actor a concept of the question names (a country, or the
+    country a person of the knowledge base acts for), and its parameters; none for a word."""
+    keys = {country for first, country, _ in question.spokesmen if first == group[0]}
+    if group[0] in question.named:
+        keys |= {actor for (actor,) in connection.execute(
+            f"SELECT DISTINCT actor FROM actor_names WHERE name IN ({','.join('?' * len(group))})", group)}
     if not keys:
         return "", []
     return f"s.doc IN (SELECT doc FROM voices WHERE actor IN ({','.join('?' * len(keys))}))", sorted(keys)
@@ -189,11 +188,10 @@ def _answers_to_similar_questions(connection: sqlite3.Connection, question: Ques
         f" WHERE t.question IN ({marks}) AND {where}",
         [*closest, *parameters],
     ).fetchall()
-    best = max(closeness[closest[0]], 1e-6)
     for rowid, turn, text, asked_turn, lead in rows:
         candidate = candidates.setdefault(rowid, Candidate(rowid, turn, text, asked_turn))
-        # The best-matching question counts fully; the others as far as they come close to it.
-        candidate.question = closeness[asked_turn] * max(closeness[asked_turn] / best, 0.0) ** SHARPNESS
+        # Each answer counts as close as the question it answers.
+        candidate.question = closeness[asked_turn]
         candidate.lead = bool(lead) and asked_turn == closest[0]
 
 
@@ -219,24 +217,10 @@ def _read_documents(connection: sqlite3.Connection, candidates: dict[int, Candid
 
 
 def _rank(connection: sqlite3.Connection, question: Question, candidates: dict[int, Candidate]) -> None:
-    """Score every candidate: its words, its passage's and its answer's, similarity, the question it answers."""
+    """Score every candidate: the weighted sum of its features."""
     ordered = list(candidates.values())
-    if not ordered:
-        return
-    texts = texts_around(connection, ordered)
-    words = Words(connection, question, texts)
-    findings = Findings(connection, question, ordered)
-    asked, by_rowid = embed([question.text])[0], vectors_of(connection, texts)
-    for candidate in ordered:
-        # The passage's vector: the sum of its sentences' (each embedded once, however many passages hold it).
-        passage = np.sum([by_rowid[r] for r in words.passage(candidate)], axis=0)
-        near = float(passage @ asked) / (float(np.linalg.norm(passage)) or 1.0)
-        candidate.score = (W_BM25 * candidate.bm25 + W_SIMILARITY * float(by_rowid[candidate.rowid] @ asked)
-                           + W_CONTEXT * near + W_QUESTION * candidate.question + W_LEAD * candidate.lead
-                           + W_WORDS * words.cover([candidate.rowid], candidate)
-                           + W_PASSAGE * words.cover(words.passage(candidate), candidate)
-                           + W_TURN * words.cover(words.turn(candidate)) + W_VOICE * words.spoken(candidate)
-                           + W_FINDING * findings.marked(candidate))
+    for candidate, score in zip(ordered, features(connection, question, ordered) @ feature_weights(), strict=True):
+        candidate.score = float(score)
 
 
 def _evidence(connection: sqlite3.Connection, best: list[Candidate], k: int) -> list[dict[str, Any]]:

@@ -74,7 +74,10 @@ class Words:
         for rowid, sentence in found.items():
             for stem in sentence:
                 index.setdefault(stem, set()).add(rowid)
-        self.having = [_having(index, concept) for concept in self.concepts]
+        by_prefix: dict[str, list[str]] = {}
+        for stem in index:
+            by_prefix.setdefault(stem[:5], []).append(stem)
+        self.having = [_having(index, by_prefix, concept) for concept in self.concepts]
         self.actors = [group[0] in question.named for group in kept]
         docs = set(self.doc_of.values())
         self.actor_docs = [_documents_naming(connection, group, docs) if actor else set()
@@ -87,10 +90,24 @@ class Words:
                 if group[0] == first:
                     self.actors[place] = True
                     self.voiced[place] |= _documents_voiced_by(connection, country, terms, docs)
+        # Which concepts each sentence (and each document, for actors) has, as bits: cover() ORs and looks up.
+        self.mask = {rowid: 0 for rowid in texts}
+        for bit, having in enumerate(self.having):
+            for rowid in having:
+                self.mask[rowid] |= 1 << bit
+        self.actor_bits = sum(1 << bit for bit, actor in enumerate(self.actors) if actor)
+        self.voiced_bits = _bits_by_document(self.voiced)
+        self.naming_bits = _bits_by_document(self.actor_docs)
+        self._weight_of: dict[int, float] = {}
 
     def spoken(self, candidate: Placed) -> bool:
         """Whether the candidate's document speaks for the actor the question has speak."""
         return any(doc == self.doc_of.get(candidate.rowid) for index in self.speaking for doc in self.voiced[index])
+
+    def voiced_any(self, candidate: Placed) -> bool:
+        """Whether the candidate's document speaks for an actor the question names."""
+        doc = self.doc_of.get(candidate.rowid)
+        return any(doc in voiced for voiced in self.voiced)
 
     def passage(self, candidate: Placed) -> list[int]:
         """The candidate and its neighbours within ``WINDOW`` sentences in the same turn; for the opening
@@ -117,31 +134,51 @@ class Words:
         question, or when the document speaks for it (fully), or when named elsewhere in the document
         (``ACTOR_DOCUMENT``).
         """
-        near = [*self.passage(candidate), *self.asked(candidate)] if candidate else []
-        doc = self.doc_of.get(candidate.rowid) if candidate else None
-        score = 0.0
-        for index, (having, weight) in enumerate(zip(self.having, self.weights, strict=True)):
-            if not having.isdisjoint(rowids):
-                score += weight
-            elif candidate is not None and self.actors[index]:
-                score += weight * (1.0 if doc in self.voiced[index] or not having.isdisjoint(near) else
-                                   ACTOR_DOCUMENT if doc in self.actor_docs[index] else 0.0)
-        return score / self.total
+        found = 0
+        for rowid in rowids:
+            found |= self.mask.get(rowid, 0)
+        if candidate is None:
+            return self._weight(found) / self.total
+        near = 0
+        for rowid in (*self.passage(candidate), *self.asked(candidate)):
+            near |= self.mask.get(rowid, 0)
+        doc = self.doc_of.get(candidate.rowid, -1)
+        full = found | ((near & self.actor_bits) | self.voiced_bits.get(doc, 0))
+        half = self.naming_bits.get(doc, 0) & ~full
+        return (self._weight(full) + ACTOR_DOCUMENT * self._weight(half)) / self.total
+
+    def _weight(self, bits: int) -> float:
+        """The summed weight of the concepts whose bits are set (memoised: few combinations occur)."""
+        known = self._weight_of.get(bits)
+        if known is None:
+            known = self._weight_of[bits] = sum(w for bit, w in enumerate(self.weights) if bits >> bit & 1)
+        return known
 
 
-def _having(index: dict[str, set[int]], concept: Concept) -> set[int]:
-    """The rowids (``index``: stem -> rowids) that match the concept: one of its names, each stem or a variant."""
+def _bits_by_document(documents: list[set[int]]) -> dict[int, int]:
+    """For concept sets of documents (one set per concept), each document's concepts as bits."""
+    bits: dict[int, int] = {}
+    for bit, found in enumerate(documents):
+        for doc in found:
+            bits[doc] = bits.get(doc, 0) | 1 << bit
+    return bits
+
+
+def _having(index: dict[str, set[int]], by_prefix: dict[str, list[str]], concept: Concept) -> set[int]:
+    """The rowids (``index``: stem -> rowids; ``by_prefix``: its stems by their first five letters) that match
+    the concept: one of its names, each stem or a variant."""
     rows: set[int] = set()
     for name in concept:
-        sets = [_with_variants(index, stem) for stem in name]
+        sets = [_with_variants(index, by_prefix, stem) for stem in name]
         rows |= set.intersection(*sets) if sets else set()
     return rows
 
 
-def _with_variants(index: dict[str, set[int]], stem: str) -> set[int]:
+def _with_variants(index: dict[str, set[int]], by_prefix: dict[str, list[str]], stem: str) -> set[int]:
     if len(stem) < 5:
         return index.get(stem, set())
-    return set().union(*(rowids for word, rowids in index.items() if word[:5] == stem[:5] and variants(stem, word)))
+    return set().union(*(index[word] for word in by_prefix.get(stem[:5], ()) if variants(stem, word)))
+
 
 def _documents_naming(connection: sqlite3.Connection, names: Sequence[str], docs: set[int]) -> set[int]:
     """Which of ``docs`` the actors layer says name one of ``names``."""

@@ -1,0 +1,109 @@
+"""What ask knows of each candidate sentence, as numbers: the features its ranker weighs.
+
+Each feature is a number from 0 to about 1 per candidate: BM25 (divided by the best score of the pool),
+wordllama similarity of the sentence and of its passage to the question, closeness of the interviewer's
+question the sentence answers, opening the answer to the closest one, the share of the question's concepts
+(rarity-weighted) in the sentence, its passage and its turn, whether its document speaks for the actor the
+question has speak or for any actor it names, what the analyses found there (a citation when a quotation is
+asked for, speech reported from the one the question has speak), and the sentence's length. The weights live
+in ``onrecord/data/ask-weights.json``, fitted by ``scripts/train_ask.py`` on questions written for that.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sqlite3
+from collections.abc import Sequence
+from importlib import resources
+from typing import Any, Protocol
+
+import numpy as np
+
+from onrecord.corpus.answer_kind import answer_kind, holds
+from onrecord.corpus.embed import embed
+from onrecord.corpus.layers import Findings
+from onrecord.corpus.query import ASKING, STOPWORDS, Question, words
+from onrecord.corpus.signals import Words, texts_around
+from onrecord.corpus.vectors import vectors_of
+
+FEATURES = ("bm25", "similarity", "context", "question", "lead", "words", "passage", "turn", "voice", "finding",
+            "voiced", "length", "kind", "soft")
+# A sentence of this many words or more counts as long (the ``length`` feature is its share of it).
+LONG = 25
+FLOOR = 0.2  # word similarity below this is no likeness (unrelated words score 0 to 0.15)
+
+
+class Scored(Protocol):
+    """A candidate sentence as ask holds it (``ask.Candidate``)."""
+
+    rowid: int
+    turn: int
+    text: str
+    asked: int | None
+    bm25: float
+    question: float
+    lead: bool
+
+
+def features(connection: sqlite3.Connection, question: Question, candidates: Sequence[Scored]) -> np.ndarray[Any, Any]:
+    """One row of ``FEATURES`` per candidate, in order."""
+    table = np.zeros((len(candidates), len(FEATURES)), dtype=np.float32)
+    if not candidates:
+        return table
+    texts = texts_around(connection, candidates)
+    words = Words(connection, question, texts)
+    findings = Findings(connection, question, candidates)
+    asked, by_rowid = embed([question.text])[0], vectors_of(connection, texts)
+    kind = answer_kind(question.text)
+    soft = soft_cover([t for t in question.terms if t not in ASKING], [c.text for c in candidates])
+    for row, candidate in enumerate(candidates):
+        around = words.passage(candidate)
+        # The passage's vector: the sum of its sentences' (each embedded once, however many passages hold it).
+        passage = np.sum([by_rowid[r] for r in around], axis=0)
+        near = float(passage @ asked) / (float(np.linalg.norm(passage)) or 1.0)
+        table[row] = (candidate.bm25, float(by_rowid[candidate.rowid] @ asked), near, candidate.question,
+                      candidate.lead, words.cover([candidate.rowid], candidate), words.cover(around, candidate),
+                      words.cover(words.turn(candidate)), words.spoken(candidate), findings.marked(candidate),
+                      words.voiced_any(candidate), min(len(candidate.text.split()) / LONG, 1.0),
+                      holds(kind, candidate.text), soft[row])
+    return table
+
+
+def soft_cover(terms: Sequence[str], texts: Sequence[str]) -> np.ndarray[Any, Any]:
+    """For each text, the mean over ``terms`` of the closest word's similarity (wordllama word vectors, below
+    ``FLOOR`` counted as 0): "wiped out" comes near "eliminate", "freed" near "released"."""
+    if not terms:
+        return np.zeros(len(texts), dtype=np.float32)
+    tokens = [[w for w in words(text) if w not in STOPWORDS] for text in texts]
+    vocabulary = sorted({w for found in tokens for w in found} | set(terms))
+    vectors = word_vectors(vocabulary)
+    place = {w: i for i, w in enumerate(vocabulary)}
+    closeness = vectors[[place[t] for t in terms]] @ vectors.T  # terms x vocabulary
+    closeness = np.where(closeness >= FLOOR, closeness, 0.0)
+    result = np.zeros(len(texts), dtype=np.float32)
+    for row, found in enumerate(tokens):
+        if found:
+            result[row] = float(closeness[:, [place[w] for w in found]].max(axis=1).mean())
+    return result
+
+
+_WORD_VECTORS: dict[str, np.ndarray[Any, Any]] = {}
+_CACHE = 200_000
+
+
+def word_vectors(vocabulary: Sequence[str]) -> np.ndarray[Any, Any]:
+    """Unit wordllama vectors of single words, one row each (kept between questions)."""
+    unknown = [w for w in vocabulary if w not in _WORD_VECTORS]
+    if unknown:
+        if len(_WORD_VECTORS) > _CACHE:
+            _WORD_VECTORS.clear()
+        _WORD_VECTORS.update(zip(unknown, embed(unknown), strict=True))
+    return np.stack([_WORD_VECTORS[w] for w in vocabulary])
+
+
+@functools.cache
+def feature_weights() -> np.ndarray[Any, Any]:
+    """The ranker's weight of each feature, in ``FEATURES`` order (package data, read once)."""
+    data = json.loads((resources.files("onrecord") / "data" / "ask-weights.json").read_text(encoding="utf-8"))
+    return np.array([float(data["weights"][name]) for name in FEATURES], dtype=np.float32)

@@ -1,0 +1,36 @@
+"""Ask's features: one row per candidate, the shipped weights name every feature, words alike count."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+
+from onrecord.corpus import Corpus
+from onrecord.corpus.ask import gather
+from onrecord.corpus.features import FEATURES, feature_weights, features, soft_cover
+from onrecord.corpus.query import parse
+
+
+def test_features_shipped_weights_name_every_feature() -> None:
+    data = json.loads((resources.files("onrecord") / "data" / "ask-weights.json").read_text(encoding="utf-8"))
+    assert sorted(data["weights"]) == sorted(FEATURES)
+    assert feature_weights().shape == (len(FEATURES),)
+
+
+def test_features_soft_cover_finds_words_alike() -> None:
+    near, unrelated = soft_cover(["freed", "prisons"], ["They were released from prisons.", "The weather was fine."])
+    assert near > 0.6 > 0.2 > unrelated
+
+
+def test_features_one_row_per_candidate_within_bounds(small_corpus: Path) -> None:
+    connection = Corpus(small_corpus).reader()
+    question = parse(connection, "Does the minister regret what was spent?")
+    candidates = list(gather(connection, question).values())
+    table = features(connection, question, candidates)
+    assert table.shape == (len(candidates), len(FEATURES)) and len(candidates) > 0
+    assert float(table.min()) >= -1.0 and float(table.max()) <= 1.0 + 1e-6
+    regret = next(i for i, c in enumerate(candidates) if c.text == "We have no regrets about that spending.")
+    assert table[regret, FEATURES.index("words")] == np.max(table[:, FEATURES.index("words")])
