@@ -109,3 +109,10 @@ def test_store_changed_file_replaces_its_old_version(tmp_path: Path) -> None:
                               ).fetchone() == (0,)
     assert connection.execute("SELECT count(*) FROM spans WHERE finding NOT IN (SELECT rowid FROM findings)"
                               ).fetchone() == (0,)
+    # Every name once per actor, counted by the documents that use it: kept in step when a document goes.
+    aliases = connection.execute("SELECT name, actor, documents FROM actor_aliases ORDER BY name, actor").fetchall()
+    grouped = connection.execute("SELECT name, actor, count(*) FROM actor_names GROUP BY name, actor"
+                                 " ORDER BY name, actor").fetchall()
+    assert aliases == grouped and not [row for row in aliases if row[0] == "tromso"]
+    assert [row for row in aliases if row[0] in ("norway", "bodo")] == [
+        ("bodo", "bodo", 1), ("norway", "q20", 2)]

@@ -30,6 +30,7 @@ MATCHED = 5
 SHORT = 6
 DOCUMENTS = 2  # documents read whole: those whose DOCUMENT_BEST best candidates score highest
 DOCUMENT_BEST = 3
+SHORTLIST = 150  # candidates the ranker reads with their neighbours, the best of the first look
 
 
 @dataclass
@@ -72,11 +73,16 @@ def gather(connection: sqlite3.Connection, question: Question) -> dict[int, Cand
         _answers_to_similar_questions(connection, question, where, parameters, candidates)
     if not candidates:
         return candidates
-    _rank(connection, question, candidates)
+    # A first look at every candidate (the sentence alone) chooses the documents read whole and the shortlist
+    # that the ranker then reads with its neighbours.
+    _rank(connection, question, list(candidates.values()), deep=False)
     if DOCUMENTS:
-        chosen = _read_documents(connection, candidates, where, parameters)
-        _rank(connection, question, {rowid: candidates[rowid] for rowid in chosen})
-    return candidates
+        looked = set(candidates)
+        _read_documents(connection, candidates, where, parameters)
+        _rank(connection, question, [c for rowid, c in candidates.items() if rowid not in looked], deep=False)
+    shortlist = sorted(candidates.values(), key=lambda c: -c.score)[:SHORTLIST]
+    _rank(connection, question, shortlist)
+    return {c.rowid: c for c in shortlist}
 
 
 def _match_expression(connection: sqlite3.Connection, question: Question, *, without: str | None = None) -> str:
@@ -132,7 +138,7 @@ def _spoken_by(connection: sqlite3.Connection, question: Question, group: tuple[
     keys = {country for first, country, _ in question.spokesmen if first == group[0]}
     if group[0] in question.named:
         keys |= {actor for (actor,) in connection.execute(
-            f"SELECT DISTINCT actor FROM actor_names WHERE name IN ({','.join('?' * len(group))})", group)}
+            f"SELECT DISTINCT actor FROM actor_aliases WHERE name IN ({','.join('?' * len(group))})", group)}
     if not keys:
         return "", []
     return f"s.doc IN (SELECT doc FROM voices WHERE actor IN ({','.join('?' * len(keys))}))", sorted(keys)
@@ -196,10 +202,9 @@ def _answers_to_similar_questions(connection: sqlite3.Connection, question: Ques
 
 
 def _read_documents(connection: sqlite3.Connection, candidates: dict[int, Candidate], where: str,
-                    parameters: list[Any]) -> list[int]:
+                    parameters: list[Any]) -> None:
     """Every sentence of the documents whose best candidates score highest joins: the answer often says in
-    other words what its neighbours and its document say in the question's words. Returns the sentences of
-    those documents (to be ranked again: their turns are now wholly at hand)."""
+    other words what its neighbours and its document say in the question's words."""
     doc_of = dict(connection.execute(
         f"SELECT rowid, doc FROM sentences WHERE rowid IN ({','.join('?' * len(candidates))})", sorted(candidates)))
     scores: dict[int, list[float]] = {}
@@ -213,13 +218,12 @@ def _read_documents(connection: sqlite3.Connection, candidates: dict[int, Candid
         f" WHERE s.doc IN ({','.join('?' * len(chosen))}) AND {where}", [*chosen, *parameters]).fetchall()
     for rowid, turn, text, asked in rows:
         candidates.setdefault(rowid, Candidate(rowid, turn, text, asked))
-    return [row[0] for row in rows]
 
 
-def _rank(connection: sqlite3.Connection, question: Question, candidates: dict[int, Candidate]) -> None:
-    """Score every candidate: the weighted sum of its features."""
-    ordered = list(candidates.values())
-    for candidate, score in zip(ordered, features(connection, question, ordered) @ feature_weights(), strict=True):
+def _rank(connection: sqlite3.Connection, question: Question, candidates: list[Candidate], *, deep: bool = True) -> None:
+    """Score every candidate: the weighted sum of its features (``deep``: all of them, else the shallow ones)."""
+    table = features(connection, question, candidates, deep=deep)
+    for candidate, score in zip(candidates, table @ feature_weights(), strict=True):
         candidate.score = float(score)
 
 

@@ -46,28 +46,43 @@ class Scored(Protocol):
     lead: bool
 
 
-def features(connection: sqlite3.Connection, question: Question, candidates: Sequence[Scored]) -> np.ndarray[Any, Any]:
-    """One row of ``FEATURES`` per candidate, in order."""
+# What a first look at every candidate computes (from the sentence alone); the others need its neighbours.
+SHALLOW = frozenset({"bm25", "similarity", "question", "lead", "words", "voice", "voiced", "length", "kind"})
+
+
+def features(connection: sqlite3.Connection, question: Question, candidates: Sequence[Scored], *,
+             deep: bool = True) -> np.ndarray[Any, Any]:
+    """One row of ``FEATURES`` per candidate, in order; with ``deep`` False only the ``SHALLOW`` ones (the
+    others are 0), which need no neighbouring sentences and cost a fraction."""
     table = np.zeros((len(candidates), len(FEATURES)), dtype=np.float32)
     if not candidates:
         return table
-    texts = texts_around(connection, candidates)
+    texts = texts_around(connection, candidates) if deep else {c.rowid: c.text for c in candidates}
     words = Words(connection, question, texts)
-    findings = Findings(connection, question, candidates)
     asked, by_rowid = embed([question.text])[0], vectors_of(connection, texts)
     kind = answer_kind(question.text)
-    soft = soft_cover([t for t in question.terms if t not in ASKING], [c.text for c in candidates])
     for row, candidate in enumerate(candidates):
-        around = words.passage(candidate)
-        # The passage's vector: the sum of its sentences' (each embedded once, however many passages hold it).
-        passage = np.sum([by_rowid[r] for r in around], axis=0)
-        near = float(passage @ asked) / (float(np.linalg.norm(passage)) or 1.0)
-        table[row] = (candidate.bm25, float(by_rowid[candidate.rowid] @ asked), near, candidate.question,
-                      candidate.lead, words.cover([candidate.rowid], candidate), words.cover(around, candidate),
-                      words.cover(words.turn(candidate)), words.spoken(candidate), findings.marked(candidate),
-                      words.voiced_any(candidate), min(len(candidate.text.split()) / LONG, 1.0),
-                      holds(kind, candidate.text), soft[row])
+        table[row] = (candidate.bm25, float(by_rowid[candidate.rowid] @ asked), 0.0, candidate.question,
+                      candidate.lead, words.cover([candidate.rowid], candidate), 0.0, 0.0, words.spoken(candidate),
+                      0.0, words.voiced_any(candidate), min(len(candidate.text.split()) / LONG, 1.0),
+                      holds(kind, candidate.text), 0.0)
+    if deep:
+        findings = Findings(connection, question, candidates)
+        soft = soft_cover([t for t in question.terms if t not in ASKING], [c.text for c in candidates])
+        for row, candidate in enumerate(candidates):
+            around = words.passage(candidate)
+            # The passage's vector: the sum of its sentences' (each embedded once, however many passages hold it).
+            passage = np.sum([by_rowid[r] for r in around], axis=0)
+            table[row, _CONTEXT] = float(passage @ asked) / (float(np.linalg.norm(passage)) or 1.0)
+            table[row, _PASSAGE] = words.cover(around, candidate)
+            table[row, _TURN] = words.cover(words.turn(candidate))
+            table[row, _FINDING] = findings.marked(candidate)
+        table[:, _SOFT] = soft
     return table
+
+
+_CONTEXT, _PASSAGE, _TURN, _FINDING, _SOFT = (FEATURES.index(name) for name in ("context", "passage", "turn",
+                                                                                 "finding", "soft"))
 
 
 def soft_cover(terms: Sequence[str], texts: Sequence[str]) -> np.ndarray[Any, Any]:

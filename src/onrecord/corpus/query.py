@@ -175,9 +175,10 @@ def _aliases(connection: sqlite3.Connection, terms: tuple[str, ...]) -> dict[str
         return {}
     marks = ",".join("?" * len(phrases))
     named = connection.execute(
-        f"SELECT DISTINCT name, actor FROM actor_names WHERE name IN ({marks})", sorted(phrases)).fetchall()
+        f"SELECT name, actor FROM actor_aliases WHERE name IN ({marks})", sorted(phrases)).fetchall()
+    # The names most documents use first: the twelve kept are the usual ones, not one-off misspellings.
     rows = [(name, other) for name, actor in named for (other,) in connection.execute(
-        "SELECT DISTINCT name FROM actor_names WHERE actor = ?", (actor,))]
+        "SELECT name FROM actor_aliases WHERE actor = ? ORDER BY documents DESC, name", (actor,))]
     found: dict[str, dict[str, None]] = {}
     for named, other in rows:
         found.setdefault(named, {})

@@ -120,6 +120,26 @@ MIGRATIONS: tuple[str, ...] = (
     """
     CREATE INDEX documents_source ON documents(source);
     """,
+    # 5: every name of every actor once, with how many documents use it, kept by triggers: ask reads a
+    # question's actors and their other names here instead of walking one row per document ("Iran": thousands).
+    """
+    CREATE TABLE actor_aliases (
+        name TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        documents INTEGER NOT NULL,
+        PRIMARY KEY (name, actor)
+    ) WITHOUT ROWID;
+    CREATE INDEX actor_aliases_actor ON actor_aliases(actor, documents);
+    INSERT INTO actor_aliases (name, actor, documents) SELECT name, actor, count(*) FROM actor_names GROUP BY name, actor;
+    CREATE TRIGGER actor_names_ai AFTER INSERT ON actor_names BEGIN
+        INSERT INTO actor_aliases (name, actor, documents) VALUES (new.name, new.actor, 1)
+        ON CONFLICT DO UPDATE SET documents = documents + 1;
+    END;
+    CREATE TRIGGER actor_names_ad AFTER DELETE ON actor_names BEGIN
+        UPDATE actor_aliases SET documents = documents - 1 WHERE name = old.name AND actor = old.actor;
+        DELETE FROM actor_aliases WHERE name = old.name AND actor = old.actor AND documents <= 0;
+    END;
+    """,
 )
 
 
