@@ -1,10 +1,12 @@
 """Fit the weights of ask's ranker (``src/onrecord/data/ask-weights.json``) on questions with known answers.
 
 For every question, ask gathers its candidate sentences as it does when answering; a candidate is right when it
-holds one of the question's verbatim answers. The weights are fitted by coordinate ascent (Metzler and Croft's
-method for linear rankers: one weight at a time, over a grid, keeping what raises the objective) on the metric
-itself, recall@3 of sentences plus a third of the mean reciprocal rank to break ties; since which documents
-are read whole depends on the weights, gathering and fitting alternate for ``--rounds`` rounds.
+holds one of the question's verbatim answers. Both weight vectors are fitted by coordinate ascent (Metzler and
+Croft's method for linear rankers: one weight at a time, over a grid, keeping what raises the objective) on the
+metric itself: the first look's (shallow features) on recall at the shortlist's length, then the ranking's (all
+features, over the shortlist that first look keeps) on recall@3, with a third of the mean reciprocal rank to
+break ties. Since which documents are read whole depends on the weights, gathering and fitting alternate for
+``--rounds`` rounds.
 
 The corpus must hold the reference interview and the UN General Debate speeches of ``../shared/data``:
   onrecord add ../shared/data/seed/000_7bfc00263638301d.txt ../shared/data/ungdc --corpus /tmp/ungdc.db --workers 2
@@ -24,7 +26,7 @@ import numpy as np
 
 from onrecord.corpus import Corpus
 from onrecord.corpus import features as ranker
-from onrecord.corpus.ask import gather
+from onrecord.corpus.ask import SHORTLIST, gather
 from onrecord.corpus.query import parse
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -35,13 +37,16 @@ def _flat(text: str) -> str:
     return " ".join(text.split())
 
 
+Data = list[tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]]
+
+
 def examples(corpus: Corpus, questions: list[dict[str, Any]]) -> Data:
-    """(features, labels) per question whose answer is among its candidates."""
+    """(features, labels) of every candidate, before any shortlist, per question whose answer is among them."""
     found = []
     connection = corpus.reader()
     for item in questions:
         question = parse(connection, item["question"])
-        candidates = list(gather(connection, question).values())
+        candidates = list(gather(connection, question, shortlist=None).values())
         answers = [_flat(a) for a in item["answers"]]
         labels = np.array([any(a in _flat(c.text) for a in answers) for c in candidates], dtype=np.float64)
         if labels.any():
@@ -49,33 +54,44 @@ def examples(corpus: Corpus, questions: list[dict[str, Any]]) -> Data:
     return found
 
 
-Data = list[tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]]
+def shortlisted(data: Data, first_look: np.ndarray[Any, Any]) -> Data:
+    """What the ranking sees: the ``SHORTLIST`` best candidates at first look, where a right one is among them."""
+    kept = []
+    for table, labels in data:
+        order = np.argsort(-(table @ first_look), kind="stable")[:SHORTLIST]
+        if labels[order].any():
+            kept.append((table[order], labels[order]))
+    return kept
 
 
-def objective(data: Data, weights: np.ndarray[Any, Any], total: int) -> float:
-    """Recall@3 of sentences over ``total`` questions, plus a third of their mean reciprocal rank."""
+def objective(data: Data, weights: np.ndarray[Any, Any], total: int, at: int = 3) -> float:
+    """Recall@``at`` of sentences over ``total`` questions, plus a third of their mean reciprocal rank."""
     hits, reciprocal = 0, 0.0
     for table, labels in data:
         scores = table @ weights
         best = scores[labels > 0].max()
         rank = 1 + int((scores[labels == 0] >= best).sum())  # a tie is a loss: equal weights rank nothing
-        hits += rank <= 3
+        hits += rank <= at
         reciprocal += 1 / rank
     return (hits + reciprocal / 3) / max(total, 1)
 
 
-def ascend(data: Data, start: np.ndarray[Any, Any], total: int, *, passes: int = 6) -> np.ndarray[Any, Any]:
-    """Coordinate ascent from ``start``: each weight in turn set to the grid value that scores best."""
+def ascend(data: Data, start: np.ndarray[Any, Any], total: int, *, at: int = 3, free: np.ndarray[Any, Any] | None = None,
+           passes: int = 6) -> np.ndarray[Any, Any]:
+    """Coordinate ascent from ``start``: each weight (of those ``free``, by default all) in turn set to the grid
+    value that scores best."""
     weights = start.copy()
-    best = objective(data, weights, total)
+    best = objective(data, weights, total, at)
     for _ in range(passes):
         improved = False
         for j in range(len(weights)):
+            if free is not None and not free[j]:
+                continue
             for value in sorted({*(weights[j] * f for f in (0.0, 0.5, 0.75, 1.25, 1.5, 2.0)),
                                  *(-1.0, -0.5, -0.2, 0.0, 0.1, 0.2, 0.4, 0.7, 1.0, 1.5, 2.0, 3.0)}):
                 trial = weights.copy()
                 trial[j] = value
-                score = objective(data, trial, total)
+                score = objective(data, trial, total, at)
                 if score > best + 1e-9:
                     best, weights, improved = score, trial, True
         if not improved:
@@ -99,20 +115,27 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     arguments = parser.parse_args()
     questions = [q for path in arguments.questions for q in json.loads(Path(path).read_text())["questions"]]
+    total = len(questions)
+    shallow = np.array([name in ranker.SHALLOW for name in ranker.FEATURES])
     with Corpus(arguments.corpus) as corpus:
         for round_ in range(arguments.rounds):
             data = examples(corpus, questions)
-            start = ranker.feature_weights().astype(np.float64)
-            fitted = ascend(data, start, len(questions))
-            print(f"round {round_ + 1}: answer among candidates for {len(data)}/{len(questions)} questions; "
-                  f"recall@3 of sentences {recall(data, start, len(questions)):.3f} -> "
-                  f"{recall(data, fitted, len(questions)):.3f}", file=sys.stderr)
+            look = ascend(data, ranker.feature_weights("first_look").astype(np.float64), total, at=SHORTLIST,
+                          free=shallow)
+            kept = shortlisted(data, look)
+            start = ranker.feature_weights("deep").astype(np.float64)
+            deep = ascend(kept, start, total)
+            print(f"round {round_ + 1}: answer among candidates for {len(data)}/{total} questions, among the "
+                  f"shortlist for {len(kept)}; recall@3 of sentences {recall(kept, start, total):.3f} -> "
+                  f"{recall(kept, deep, total):.3f}", file=sys.stderr)
             WEIGHTS.write_text(json.dumps({
-                "about": "Weights of ask's ranker, fitted by scripts/train_ask.py (coordinate ascent on recall@3, "
-                         f"{arguments.rounds} rounds) on "
-                         f"{', '.join(Path(p).name for p in arguments.questions)} ({len(questions)} questions) "
+                "about": "Weights of ask's ranker, fitted by scripts/train_ask.py (coordinate ascent: the first "
+                         f"look on recall@{SHORTLIST}, the ranking on recall@3, {arguments.rounds} rounds) on "
+                         f"{', '.join(Path(p).name for p in arguments.questions)} ({total} questions) "
                          "over the reference interview and the UN General Debate corpus.",
-                "weights": {name: round(float(w), 4) for name, w in zip(ranker.FEATURES, fitted, strict=True)},
+                "first_look": {name: round(float(w), 4) for name, w, free in zip(ranker.FEATURES, look, shallow,
+                                                                                  strict=True) if free},
+                "deep": {name: round(float(w), 4) for name, w in zip(ranker.FEATURES, deep, strict=True)},
             }, indent=2) + "\n", encoding="utf-8")
             ranker.feature_weights.cache_clear()
     print(WEIGHTS.read_text(encoding="utf-8"))

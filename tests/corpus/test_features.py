@@ -10,14 +10,14 @@ import numpy as np
 
 from onrecord.corpus import Corpus
 from onrecord.corpus.ask import gather
-from onrecord.corpus.features import FEATURES, feature_weights, features, soft_cover
+from onrecord.corpus.features import FEATURES, SHALLOW, feature_weights, features, soft_cover
 from onrecord.corpus.query import parse
 
 
 def test_features_shipped_weights_name_every_feature() -> None:
     data = json.loads((resources.files("onrecord") / "data" / "ask-weights.json").read_text(encoding="utf-8"))
-    assert sorted(data["weights"]) == sorted(FEATURES)
-    assert feature_weights().shape == (len(FEATURES),)
+    assert sorted(data["deep"]) == sorted(FEATURES) and sorted(data["first_look"]) == sorted(SHALLOW)
+    assert feature_weights().shape == feature_weights("first_look").shape == (len(FEATURES),)
 
 
 def test_features_soft_cover_finds_words_alike() -> None:

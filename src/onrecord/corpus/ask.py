@@ -28,7 +28,7 @@ QUESTIONS = 50_000
 MATCHED = 5
 # A sentence this short is quoted with the next one in its turn, so the evidence reads on its own.
 SHORT = 6
-DOCUMENTS = 2  # documents read whole: those whose DOCUMENT_BEST best candidates score highest
+DOCUMENTS = 2  # documents read whole: the strongest, whose DOCUMENT_BEST best candidates score highest
 DOCUMENT_BEST = 3
 SHORTLIST = 150  # candidates the ranker reads with their neighbours, the best of the first look
 
@@ -44,6 +44,7 @@ class Candidate:
     bm25: float = 0.0
     question: float = 0.0
     lead: bool = False
+    document: float = 0.0  # how well its document matches: its best candidates' first-look scores, 0 to 1
     score: float = 0.0
 
 
@@ -54,9 +55,11 @@ def ask(connection: sqlite3.Connection, text: str, *, k: int = 5) -> dict[str, A
     return {"question": text, "evidence": _evidence(connection, best, k)}
 
 
-def gather(connection: sqlite3.Connection, question: Question) -> dict[int, Candidate]:
+def gather(connection: sqlite3.Connection, question: Question, *, shortlist: int | None = SHORTLIST
+           ) -> dict[int, Candidate]:
     """The candidate sentences for a question, each scored: BM25 pools, answers to similar interviewer
-    questions, then every sentence of the documents that score best."""
+    questions, then every sentence of the documents that score best; the ``shortlist`` best at first look
+    (None: all of them, as training wants)."""
     where, parameters = _filters(question)
     candidates: dict[int, Candidate] = {}
     match = _match_expression(connection, question)
@@ -76,13 +79,28 @@ def gather(connection: sqlite3.Connection, question: Question) -> dict[int, Cand
     # A first look at every candidate (the sentence alone) chooses the documents read whole and the shortlist
     # that the ranker then reads with its neighbours.
     _rank(connection, question, list(candidates.values()), deep=False)
+    doc_of = dict(connection.execute(
+        f"SELECT rowid, doc FROM sentences WHERE rowid IN ({','.join('?' * len(candidates))})", sorted(candidates)))
     if DOCUMENTS:
-        looked = set(candidates)
-        _read_documents(connection, candidates, where, parameters)
-        _rank(connection, question, [c for rowid, c in candidates.items() if rowid not in looked], deep=False)
-    shortlist = sorted(candidates.values(), key=lambda c: -c.score)[:SHORTLIST]
-    _rank(connection, question, shortlist)
-    return {c.rowid: c for c in shortlist}
+        chosen = sorted((strength := _strength(candidates, doc_of)), key=lambda d: -strength[d])[:DOCUMENTS]
+        read = _read_documents(connection, chosen, where, parameters, candidates)
+        _rank(connection, question, [candidates[rowid] for rowid in read], deep=False)
+        doc_of.update(read)
+    strength = _strength(candidates, doc_of)
+    best = max(strength.values(), default=0.0) or 1.0
+    for candidate in candidates.values():
+        candidate.document = max(strength[doc_of[candidate.rowid]] / best, 0.0)
+    kept = sorted(candidates.values(), key=lambda c: -c.score)[:shortlist]
+    _rank(connection, question, kept)
+    return {c.rowid: c for c in kept}
+
+
+def _strength(candidates: dict[int, Candidate], doc_of: dict[int, int]) -> dict[int, float]:
+    """Each document's strength: the sum of the ``DOCUMENT_BEST`` best scores of its candidates."""
+    scores: dict[int, list[float]] = {}
+    for candidate in candidates.values():
+        scores.setdefault(doc_of[candidate.rowid], []).append(candidate.score)
+    return {doc: sum(sorted(found, reverse=True)[:DOCUMENT_BEST]) for doc, found in scores.items()}
 
 
 def _match_expression(connection: sqlite3.Connection, question: Question, *, without: str | None = None) -> str:
@@ -201,29 +219,25 @@ def _answers_to_similar_questions(connection: sqlite3.Connection, question: Ques
         candidate.lead = bool(lead) and asked_turn == closest[0]
 
 
-def _read_documents(connection: sqlite3.Connection, candidates: dict[int, Candidate], where: str,
-                    parameters: list[Any]) -> None:
-    """Every sentence of the documents whose best candidates score highest joins: the answer often says in
-    other words what its neighbours and its document say in the question's words."""
-    doc_of = dict(connection.execute(
-        f"SELECT rowid, doc FROM sentences WHERE rowid IN ({','.join('?' * len(candidates))})", sorted(candidates)))
-    scores: dict[int, list[float]] = {}
-    for candidate in candidates.values():
-        scores.setdefault(doc_of[candidate.rowid], []).append(candidate.score)
-    strength = {doc: sum(sorted(found, reverse=True)[:DOCUMENT_BEST]) for doc, found in scores.items()}
-    chosen = sorted(strength, key=lambda d: -strength[d])[:DOCUMENTS]
+def _read_documents(connection: sqlite3.Connection, chosen: list[int], where: str, parameters: list[Any],
+                    candidates: dict[int, Candidate]) -> dict[int, int]:
+    """Every sentence of the ``chosen`` documents joins the candidates: the answer often says in other words
+    what its neighbours and its document say in the question's words. Returns the sentences that joined, with
+    their documents."""
     rows = connection.execute(
-        "SELECT s.rowid, s.turn, s.text, t.question FROM sentences AS s JOIN turns AS t ON t.rowid = s.turn"
+        "SELECT s.rowid, s.turn, s.text, t.question, s.doc FROM sentences AS s JOIN turns AS t ON t.rowid = s.turn"
         " JOIN documents AS d ON d.rowid = s.doc LEFT JOIN speakers AS sp ON sp.doc = s.doc AND sp.id = t.speaker"
         f" WHERE s.doc IN ({','.join('?' * len(chosen))}) AND {where}", [*chosen, *parameters]).fetchall()
-    for rowid, turn, text, asked in rows:
+    read = {rowid: doc for rowid, _, _, _, doc in rows if rowid not in candidates}
+    for rowid, turn, text, asked, _ in rows:
         candidates.setdefault(rowid, Candidate(rowid, turn, text, asked))
+    return read
 
 
 def _rank(connection: sqlite3.Connection, question: Question, candidates: list[Candidate], *, deep: bool = True) -> None:
     """Score every candidate: the weighted sum of its features (``deep``: all of them, else the shallow ones)."""
     table = features(connection, question, candidates, deep=deep)
-    for candidate, score in zip(candidates, table @ feature_weights(), strict=True):
+    for candidate, score in zip(candidates, table @ feature_weights("deep" if deep else "first_look"), strict=True):
         candidate.score = float(score)
 
 

@@ -5,7 +5,8 @@ wordllama similarity of the sentence and of its passage to the question, closene
 question the sentence answers, opening the answer to the closest one, the share of the question's concepts
 (rarity-weighted) in the sentence, its passage and its turn, whether its document speaks for the actor the
 question has speak or for any actor it names, what the analyses found there (a citation when a quotation is
-asked for, speech reported from the one the question has speak), and the sentence's length. The weights live
+asked for, speech reported from the one the question has speak), the sentence's length, and how well its
+document matches (its best candidates' scores at first look, against the best document's). The weights live
 in ``onrecord/data/ask-weights.json``, fitted by ``scripts/train_ask.py`` on questions written for that.
 """
 
@@ -28,7 +29,7 @@ from onrecord.corpus.signals import Words, texts_around
 from onrecord.corpus.vectors import vectors_of
 
 FEATURES = ("bm25", "similarity", "context", "question", "lead", "words", "passage", "turn", "voice", "finding",
-            "voiced", "length", "kind", "soft")
+            "voiced", "length", "kind", "soft", "document")
 # A sentence of this many words or more counts as long (the ``length`` feature is its share of it).
 LONG = 25
 FLOOR = 0.2  # word similarity below this is no likeness (unrelated words score 0 to 0.15)
@@ -44,10 +45,13 @@ class Scored(Protocol):
     bm25: float
     question: float
     lead: bool
+    document: float
 
 
-# What a first look at every candidate computes (from the sentence alone); the others need its neighbours.
-SHALLOW = frozenset({"bm25", "similarity", "question", "lead", "words", "voice", "voiced", "length", "kind"})
+# What a first look at every candidate computes (from the sentence alone), in this order; the others need its
+# neighbours or its document.
+SHALLOW = ("bm25", "similarity", "question", "lead", "words", "voice", "voiced", "length", "kind")
+_SHALLOW = [FEATURES.index(name) for name in SHALLOW]
 
 
 def features(connection: sqlite3.Connection, question: Question, candidates: Sequence[Scored], *,
@@ -62,10 +66,10 @@ def features(connection: sqlite3.Connection, question: Question, candidates: Seq
     asked, by_rowid = embed([question.text])[0], vectors_of(connection, texts)
     kind = answer_kind(question.text)
     for row, candidate in enumerate(candidates):
-        table[row] = (candidate.bm25, float(by_rowid[candidate.rowid] @ asked), 0.0, candidate.question,
-                      candidate.lead, words.cover([candidate.rowid], candidate), 0.0, 0.0, words.spoken(candidate),
-                      0.0, words.voiced_any(candidate), min(len(candidate.text.split()) / LONG, 1.0),
-                      holds(kind, candidate.text), 0.0)
+        table[row, _SHALLOW] = (candidate.bm25, float(by_rowid[candidate.rowid] @ asked), candidate.question,
+                                candidate.lead, words.cover([candidate.rowid], candidate), words.spoken(candidate),
+                                words.voiced_any(candidate), min(len(candidate.text.split()) / LONG, 1.0),
+                                holds(kind, candidate.text))
     if deep:
         findings = Findings(connection, question, candidates)
         soft = soft_cover([t for t in question.terms if t not in ASKING], [c.text for c in candidates])
@@ -78,11 +82,12 @@ def features(connection: sqlite3.Connection, question: Question, candidates: Seq
             table[row, _TURN] = words.cover(words.turn(candidate))
             table[row, _FINDING] = findings.marked(candidate)
         table[:, _SOFT] = soft
+        table[:, _DOCUMENT] = [candidate.document for candidate in candidates]
     return table
 
 
-_CONTEXT, _PASSAGE, _TURN, _FINDING, _SOFT = (FEATURES.index(name) for name in ("context", "passage", "turn",
-                                                                                 "finding", "soft"))
+_CONTEXT, _PASSAGE, _TURN, _FINDING, _SOFT, _DOCUMENT = (
+    FEATURES.index(name) for name in ("context", "passage", "turn", "finding", "soft", "document"))
 
 
 def soft_cover(terms: Sequence[str], texts: Sequence[str]) -> np.ndarray[Any, Any]:
@@ -118,7 +123,8 @@ def word_vectors(vocabulary: Sequence[str]) -> np.ndarray[Any, Any]:
 
 
 @functools.cache
-def feature_weights() -> np.ndarray[Any, Any]:
-    """The ranker's weight of each feature, in ``FEATURES`` order (package data, read once)."""
+def feature_weights(stage: str = "deep") -> np.ndarray[Any, Any]:
+    """The ranker's weight of each feature, in ``FEATURES`` order (package data, read once): ``deep`` for the
+    ranking, ``first_look`` for the first look, which chooses the shortlist from the ``SHALLOW`` features."""
     data = json.loads((resources.files("onrecord") / "data" / "ask-weights.json").read_text(encoding="utf-8"))
-    return np.array([float(data["weights"][name]) for name in FEATURES], dtype=np.float32)
+    return np.array([float(data[stage].get(name, 0.0)) for name in FEATURES], dtype=np.float32)
