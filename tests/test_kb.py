@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from importlib import resources
 from pathlib import Path
 
 import pytest
 
 from onrecord.errors import KnowledgeBaseError
-from onrecord.kb import load_kb
+from onrecord.kb import load_kb, parse_kb
 
 
 def test_kb_bundled_has_every_un_member_state_and_the_region() -> None:
@@ -87,3 +88,16 @@ def test_kb_bundled_references_and_ids_are_consistent() -> None:
     qids = [e.qid for e in entries if e.qid]
     assert sorted({q for q in qids if qids.count(q) > 1}) == []
     assert all(r.start is None or r.end is None or r.start <= r.end for e in entries for r in e.roles)
+
+
+def test_kb_bundled_ids_are_unique_across_files() -> None:
+    # A later file silently replaces an entry of an earlier one with the same id: a person added twice
+    # (leaders.yaml and middle-east.yaml, say) would lose the roles of one of the two.
+    folder = resources.files("onrecord") / "data" / "actors"
+    files: dict[str, list[str]] = {}
+    for item in sorted(folder.iterdir(), key=lambda item: item.name):
+        if item.name.endswith(".yaml"):
+            for entry in parse_kb(item.read_text(encoding="utf-8"), item.name):
+                files.setdefault(entry.id, []).append(item.name)
+    assert len(files) > 1000
+    assert {ident: names for ident, names in files.items() if len(names) > 1} == {}
