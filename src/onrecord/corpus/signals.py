@@ -70,14 +70,7 @@ class Words:
         rarity = weights(connection, self.concepts) if self.concepts else []
         self.weights = [w * (ASKED if group[0] in ASKING else 1.0) for w, group in zip(rarity, kept, strict=True)]
         self.total = sum(self.weights) or 1.0
-        index: dict[str, set[int]] = {}
-        for rowid, sentence in found.items():
-            for stem in sentence:
-                index.setdefault(stem, set()).add(rowid)
-        by_prefix: dict[str, list[str]] = {}
-        for stem in index:
-            by_prefix.setdefault(stem[:5], []).append(stem)
-        self.having = [_having(index, by_prefix, concept) for concept in self.concepts]
+        self.mask = _concept_masks(self.concepts, found)  # which concepts each sentence has, as bits
         self.actors = [group[0] in question.named for group in kept]
         docs = set(self.doc_of.values())
         self.actor_docs = [_documents_naming(connection, group, docs) if actor else set()
@@ -90,11 +83,7 @@ class Words:
                 if group[0] == first:
                     self.actors[place] = True
                     self.voiced[place] |= _documents_voiced_by(connection, country, terms, docs)
-        # Which concepts each sentence (and each document, for actors) has, as bits: cover() ORs and looks up.
-        self.mask = {rowid: 0 for rowid in texts}
-        for bit, having in enumerate(self.having):
-            for rowid in having:
-                self.mask[rowid] |= 1 << bit
+        # Which actor concepts each document speaks for or names, as bits: cover() ORs and looks up.
         self.actor_bits = sum(1 << bit for bit, actor in enumerate(self.actors) if actor)
         self.voiced_bits = _bits_by_document(self.voiced)
         self.naming_bits = _bits_by_document(self.actor_docs)
@@ -164,20 +153,34 @@ def _bits_by_document(documents: list[set[int]]) -> dict[int, int]:
     return bits
 
 
-def _having(index: dict[str, set[int]], by_prefix: dict[str, list[str]], concept: Concept) -> set[int]:
-    """The rowids (``index``: stem -> rowids; ``by_prefix``: its stems by their first five letters) that match
-    the concept: one of its names, each stem or a variant."""
-    rows: set[int] = set()
-    for name in concept:
-        sets = [_with_variants(index, by_prefix, stem) for stem in name]
-        rows |= set.intersection(*sets) if sets else set()
-    return rows
-
-
-def _with_variants(index: dict[str, set[int]], by_prefix: dict[str, list[str]], stem: str) -> set[int]:
-    if len(stem) < 5:
-        return index.get(stem, set())
-    return set().union(*(index[word] for word in by_prefix.get(stem[:5], ()) if variants(stem, word)))
+def _concept_masks(found: list[Concept], texts: dict[int, list[str]]) -> dict[int, int]:
+    """For each text (its stems), the concepts it has as bits: a concept is there when all the stems of one of
+    its names are, each as it is or as a word variant ("creat" / "creation")."""
+    exact: dict[str, int] = {}  # concept stem -> its place among all concept stems
+    by_prefix: dict[str, list[str]] = {}  # first five letters -> concept stems of five letters or more
+    for concept in found:
+        for name in concept:
+            for stem in name:
+                if stem not in exact:
+                    exact[stem] = len(exact)
+                    if len(stem) >= 5:
+                        by_prefix.setdefault(stem[:5], []).append(stem)
+    alike: dict[tuple[str, str], bool] = {}
+    masks: dict[int, int] = {}
+    for rowid, stems_of_text in texts.items():
+        present = set()
+        for word in stems_of_text:
+            if word in exact:
+                present.add(word)
+            for stem in by_prefix.get(word[:5], ()):
+                key = (stem, word)
+                if key not in alike:
+                    alike[key] = variants(stem, word)
+                if alike[key]:
+                    present.add(stem)
+        masks[rowid] = sum(1 << bit for bit, concept in enumerate(found)
+                           if any(all(stem in present for stem in name) for name in concept))
+    return masks
 
 
 def _documents_naming(connection: sqlite3.Connection, names: Sequence[str], docs: set[int]) -> set[int]:
