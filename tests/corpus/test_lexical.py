@@ -69,11 +69,10 @@ def test_lexical_question_names_who_speaks(small_corpus: Path) -> None:
         "What does Norway say about the harbour?", "Norway on the fishing quotas", "What quotas did Norway propose?",
         "According to Norway, who pays?", "Did Norway regret the money?", "What did Roe say about Norway?")]
     assert spoken == ["norway", "norway", "norway", "norway", None, None]
-    from onrecord.corpus.ask import _spoken_by
+    from onrecord.corpus.ask import _voice_keys
 
     norway, sweden = (parse(connection, f"What does {name} say about quotas?") for name in ("Norway", "Sweden"))
-    assert [_spoken_by(connection, norway, group) for group in norway.groups] == [
-        ("s.doc IN (SELECT doc FROM voices WHERE actor IN (?))", ["q20"]), ("", [])]
-    assert [_spoken_by(connection, sweden, group) for group in sweden.groups] == [("", []), ("", [])]
+    assert [_voice_keys(connection, norway, group) for group in norway.groups] == [{"q20"}, set()]
+    assert [_voice_keys(connection, sweden, group) for group in sweden.groups] == [set(), set()]
     answer = Corpus(small_corpus).ask("What does Norway say about coastal towns?", k=1)
     assert answer["evidence"][0]["title"] == "Harbour speech, 4 June 2021"

@@ -65,14 +65,16 @@ def gather(connection: sqlite3.Connection, question: Question, *, shortlist: int
     match = _match_expression(connection, question)
     if match:
         top = _bm25(connection, match, where, parameters, candidates)
-        # The documents that speak for an actor the question names (its speeches, its officials' interviews)
-        # have a pool of their own, over the question's other concepts: "Has Iran ever started aggression?" is
-        # answered by "we have never been the initiators of aggression" in an Iranian official's interview.
-        for group in question.groups:
-            voiced, keys = _spoken_by(connection, question, group)
-            rest = _match_expression(connection, question, without=group[0]) if voiced else ""
-            if rest:
-                _bm25(connection, rest, f"{where} AND {voiced}", [*parameters, *keys], candidates, top=top)
+        # The documents that speak for the actors the question names (their speeches, their officials'
+        # interviews) have a pool of their own, over the question's other concepts: "Has Iran ever started
+        # aggression?" is answered by "we have never been the initiators of aggression" in an Iranian
+        # official's interview, which need not name Iran.
+        voicing = {group[0]: _voice_keys(connection, question, group) for group in question.groups}
+        keys = sorted({key for found in voicing.values() for key in found})
+        rest = _match_expression(connection, question, without=frozenset(g for g, found in voicing.items() if found))
+        if keys and rest:
+            voiced = f"s.doc IN (SELECT doc FROM voices WHERE actor IN ({','.join('?' * len(keys))}))"
+            _bm25(connection, rest, f"{where} AND {voiced}", [*parameters, *keys], candidates, top=top)
         _answers_to_similar_questions(connection, question, where, parameters, candidates)
     if not candidates:
         return candidates
@@ -103,13 +105,14 @@ def _strength(candidates: dict[int, Candidate], doc_of: dict[int, int]) -> dict[
     return {doc: sum(sorted(found, reverse=True)[:DOCUMENT_BEST]) for doc, found in scores.items()}
 
 
-def _match_expression(connection: sqlite3.Connection, question: Question, *, without: str | None = None) -> str:
+def _match_expression(connection: sqlite3.Connection, question: Question, *,
+                      without: frozenset[str] = frozenset()) -> str:
     """An FTS5 OR-query of the ``RAREST`` concepts of the question (words, actor names), each quoted: no syntax
     from the user. Common words would make BM25 score a large share of the corpus for little; they still count
-    when the candidates are ranked. ``without``: leave out the concept of that first name."""
+    when the candidates are ranked. ``without``: leave out the concepts of these first names."""
     found = concepts(connection, question.groups)
     kept = [(group, concept) for group, concept in zip(question.groups, found, strict=True)
-            if concept and group[0] != without]
+            if concept and group[0] not in without]
     kept = [(group, concept) for group, concept in kept if group[0] not in ASKING] or kept
     rarity = weights(connection, [concept for _, concept in kept]) if kept else []
     counts = frequencies(connection, [concept for _, concept in kept]) if kept else []
@@ -150,16 +153,17 @@ _FROM = (" FROM sentences_fts JOIN sentences AS s ON s.rowid = sentences_fts.row
          " LEFT JOIN speakers AS sp ON sp.doc = s.doc AND sp.id = t.speaker")
 
 
-def _spoken_by(connection: sqlite3.Connection, question: Question, group: tuple[str, ...]) -> tuple[str, list[str]]:
-    """A filter for the documents that speak for the actor a concept of the question names (a country, or the
-    country a person of the knowledge base acts for), and its parameters; none for a word."""
+def _voice_keys(connection: sqlite3.Connection, question: Question, group: tuple[str, ...]) -> set[str]:
+    """The keys in ``voices`` of the actor a concept of the question names (a country, or the country a person
+    of the knowledge base acts for), when some document speaks for it; none for a word."""
     keys = {country for first, country, _ in question.spokesmen if first == group[0]}
     if group[0] in question.named:
         keys |= {actor for (actor,) in connection.execute(
             f"SELECT DISTINCT actor FROM actor_aliases WHERE name IN ({','.join('?' * len(group))})", group)}
     if not keys:
-        return "", []
-    return f"s.doc IN (SELECT doc FROM voices WHERE actor IN ({','.join('?' * len(keys))}))", sorted(keys)
+        return keys
+    return {key for (key,) in connection.execute(
+        f"SELECT DISTINCT actor FROM voices WHERE actor IN ({','.join('?' * len(keys))})", sorted(keys))}
 
 
 def _bm25(connection: sqlite3.Connection, match: str, where: str, parameters: list[Any],

@@ -156,21 +156,20 @@ def _bits_by_document(documents: list[set[int]]) -> dict[int, int]:
 def _concept_masks(found: list[Concept], texts: dict[int, list[str]]) -> dict[int, int]:
     """For each text (its stems), the concepts it has as bits: a concept is there when all the stems of one of
     its names are, each as it is or as a word variant ("creat" / "creation")."""
-    exact: dict[str, int] = {}  # concept stem -> its place among all concept stems
+    bits_of: dict[str, int] = {}  # concept stem -> the concepts with a name holding it, as bits
     by_prefix: dict[str, list[str]] = {}  # first five letters -> concept stems of five letters or more
-    for concept in found:
+    for bit, concept in enumerate(found):
         for name in concept:
             for stem in name:
-                if stem not in exact:
-                    exact[stem] = len(exact)
-                    if len(stem) >= 5:
-                        by_prefix.setdefault(stem[:5], []).append(stem)
+                if stem not in bits_of and len(stem) >= 5:
+                    by_prefix.setdefault(stem[:5], []).append(stem)
+                bits_of[stem] = bits_of.get(stem, 0) | 1 << bit
     alike: dict[tuple[str, str], bool] = {}
     masks: dict[int, int] = {}
     for rowid, stems_of_text in texts.items():
         present = set()
         for word in stems_of_text:
-            if word in exact:
+            if word in bits_of:
                 present.add(word)
             for stem in by_prefix.get(word[:5], ()):
                 key = (stem, word)
@@ -178,8 +177,15 @@ def _concept_masks(found: list[Concept], texts: dict[int, list[str]]) -> dict[in
                     alike[key] = variants(stem, word)
                 if alike[key]:
                     present.add(stem)
-        masks[rowid] = sum(1 << bit for bit, concept in enumerate(found)
-                           if any(all(stem in present for stem in name) for name in concept))
+        mask = 0
+        if present:  # most sentences hold none of the question's stems
+            maybe = 0
+            for stem in present:
+                maybe |= bits_of[stem]
+            for bit, concept in enumerate(found):
+                if maybe >> bit & 1 and any(all(stem in present for stem in name) for name in concept):
+                    mask |= 1 << bit
+        masks[rowid] = mask
     return masks
 
 
