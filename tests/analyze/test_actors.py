@@ -214,3 +214,9 @@ def test_actors_a_surname_that_is_an_everyday_word_needs_a_title_or_the_full_nam
     record = analyze(doc, kb=kb, steps=ANALYSES[:2])
     [actor] = [a for a in record.actors if a.name == "Theresa May"]
     assert [m.span.text for m in actor.mentions] == ["Prime Minister May", "Theresa May", "May"]
+
+
+def test_actors_a_roman_numeral_in_capitals_is_no_mixed_case_name(tmp_path: Path) -> None:
+    record = _record(tmp_path, "Part XI of the Convention was amended.\nPresident Xi spoke in Beijing.\n", "2015-09-28")
+    assert [(m.span.text, a.name) for a in record.actors for m in a.mentions if "Xi" in a.name or m.span.text == "XI"] == [
+        ("President Xi", "Xi Jinping")]

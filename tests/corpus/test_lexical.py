@@ -76,3 +76,9 @@ def test_lexical_question_names_who_speaks(small_corpus: Path) -> None:
     assert [_voice_keys(connection, sweden, group) for group in sweden.groups] == [set(), set()]
     answer = Corpus(small_corpus).ask("What does Norway say about coastal towns?", k=1)
     assert answer["evidence"][0]["title"] == "Harbour speech, 4 June 2021"
+
+
+def test_lexical_a_leader_named_by_surname_speaks_for_the_country_of_the_body_they_lead(small_corpus: Path) -> None:
+    connection = Corpus(small_corpus).reader()
+    spokesmen = parse(connection, "What did Abbas and Bush say about the harbour?").spokesmen
+    assert [(first, country) for first, country, _ in spokesmen] == [("abbas", "q219060"), ("bush", "q30")]

@@ -111,16 +111,22 @@ def _speaking(text: str, groups: tuple[tuple[str, ...], ...]) -> str | None:
 
 
 def _spokesmen(groups: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, str, tuple[tuple[int, int], ...] | None], ...]:
-    """The groups that name a person of the knowledge base acting for a country, with that country's key."""
+    """The groups that name a person of the knowledge base acting for a country, with that country's key: by a
+    name of theirs, else by their surname (every person of that surname: "Bush" is both Presidents Bush)."""
     from onrecord.kb import load_kb
 
     kb = load_kb()
     found = []
     for group in groups:
-        people = [kb.entries[actor] for name in group[:1] for actor, _ in kb.names.get(name, ())
+        named = [actor for actor, _ in kb.names.get(group[0], ())][:1] or list(kb.surnames.get(group[0], ()))
+        people = [kb.entries[actor] for actor in named
                   if kb.entries[actor].type == "person" and kb.entries[actor].affiliation]
-        for person in people[:1]:
+        for person in people:
             country = kb.entries.get(person.affiliation or "")
+            for _ in range(2):  # a leader of a movement or an authority acting for a country (the PLO: Palestine)
+                if country is None or country.type == "country":
+                    break
+                country = kb.entries.get(country.affiliation or "")
             if country is None or country.type != "country":
                 continue
             terms = tuple((int((r.start or "0")[:4]), int((r.end or "9999")[:4])) for r in person.roles) or None

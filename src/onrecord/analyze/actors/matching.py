@@ -8,6 +8,7 @@ not "turkey"), and an all-capitals short name only matches itself ("US", not "us
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -199,7 +200,17 @@ def resolve_past_titles(found: list[Found], kb: KnowledgeBase) -> list[Found]:
 def _cased(name: Name, tokens: list[Any]) -> bool:
     if name.exact is not None:
         return "".join(t.text for t in tokens) == name.exact.replace(" ", "")
+    if len(tokens) == 1 and roman_numeral(tokens[0].text):
+        return False  # "Part XI", a heading "XI.": not Xi Jinping
     return all(t.text[:1].isupper() for t, upper in zip(tokens, name.capitals, strict=True) if upper)
+
+
+_ROMAN = re.compile(r"[IVXLC]+")  # not D and M: "DC" is Washington
+
+
+def roman_numeral(text: str) -> bool:
+    """Whether a word is a roman numeral in capitals ("XI", "IV"), which no mixed-case name is."""
+    return _ROMAN.fullmatch(text) is not None
 
 
 def choose(candidates: list[str], found: list[Found]) -> str:

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import functools
-import re
 from typing import Any
 
-from onrecord.analyze.actors.matching import Found, _honorific_start, choose, part_of_other_name
+from onrecord.analyze.actors.matching import Found, _honorific_start, choose, part_of_other_name, roman_numeral
 from onrecord.kb import KnowledgeBase, days_of
 from onrecord.record import ActorType
 
@@ -17,7 +16,6 @@ ACTOR_LABELS: dict[str, ActorType] = {
 UNKNOWN = "?"  # prefix of the key of an actor that is not in the knowledge base
 # Words that own a phrase rather than name anyone: "My Government" is the speaker's (see ingroup.py).
 POSSESSIVES = frozenset({"my", "our", "your", "his", "her", "their", "its"})
-_ROMAN = re.compile(r"[IVXLC]+")
 # Letter pairs that PDF fonts set as one ligature glyph, which text extraction sometimes drops: "Palesne" for
 # "Palestine", "Chrisans" for "Christians".
 LIGATURES = ("ti", "tt", "ft", "fi", "fl", "ff", "ffi", "ffl")
@@ -29,7 +27,7 @@ def match_surnames(doc: Any, kb: KnowledgeBase, date: str | None, found: list[Fo
     merged = sorted(found, key=lambda f: f.start)
     extra: list[Found] = []
     for token in doc:
-        if token.i in covered or not token.text[:1].isupper():
+        if token.i in covered or not token.text[:1].isupper() or roman_numeral(token.text):
             continue
         candidates = kb.surnames.get(token.lower_)
         if not candidates or part_of_other_name(doc, token.i, token.i + 1, covered):
@@ -135,7 +133,7 @@ def generic(name: str, kb: KnowledgeBase) -> bool:
     """Whether an entity NER found is no name of an actor: it has no capital letter ("inter alia"), is a roman
     numeral ("XII"), or is one word that no knowledge-base name has and whose lower-case form (or singular) is
     a common English noun or adjective in spaCy's English lemma index ("State", "Governments", "Sovereign")."""
-    if not any(ch.isupper() for ch in name) or _ROMAN.fullmatch(name):
+    if not any(ch.isupper() for ch in name) or roman_numeral(name):
         return True
     lower = name.lower()
     if " " in name or lower in kb.names or f"the {lower}" in kb.names:
