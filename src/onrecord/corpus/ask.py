@@ -1,9 +1,9 @@
 """Ask: the sentences that answer a question, quoted verbatim. Evidence only, nothing generated.
 
-Hybrid retrieval: FTS5 BM25 and wordllama similarity, fused, with what a search engine does not know about a
-transcript: the interviewer's question each answer responds to (the user's question is matched against
-those, and their answers rise), the sentence's neighbours in its turn, the speaker and years the question
-names (filters) and the other names of the actors it names (from the actors layer).
+Candidates come from FTS5 BM25, from the documents that speak for an actor the question names, and from the
+answers to the interviewer questions closest to the user's; a first look at each (the sentence alone) chooses
+the documents read whole and a shortlist, which a ranker with learnt weights reads with its neighbours
+(``features.py``). The question's speaker and years filter; the actors it names bring their other names.
 """
 
 from __future__ import annotations
