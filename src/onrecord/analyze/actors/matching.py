@@ -60,6 +60,9 @@ class Found:
     form: MentionForm
 
 
+_LETTERS = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)*")
+
+
 @functools.lru_cache(maxsize=4)
 def name_index(kb: KnowledgeBase, tokenizer: Any) -> dict[str, tuple[Name, ...]]:
     """The names and titles of ``kb`` by their first word, longest first; built once per knowledge base."""
@@ -68,8 +71,15 @@ def name_index(kb: KnowledgeBase, tokenizer: Any) -> dict[str, tuple[Name, ...]]
         spelling = next(t for role in (r for _, r in holders) for t in role.titles if t.lower() == key)
         entries.append((spelling, (), key))
     index: dict[str, list[Name]] = {}
-    # The tokenizer alone, in one batch: names need spaCy's token boundaries, not its pipeline.
-    for (spelling, owners, title), tokens in zip(entries, tokenizer.pipe(e[0] for e in entries), strict=True):
+    # Names need spaCy's token boundaries, not its pipeline: words of letters alone, with no special case of the
+    # tokenizer ("cannot"), are split on spaces; the others go through the tokenizer, in one batch.
+    rest = []
+    for spelling, owners, title in entries:
+        if _LETTERS.fullmatch(spelling) and not any(word in tokenizer.rules for word in spelling.split()):
+            _add(index, spelling.split(), spelling, owners, title)
+        else:
+            rest.append((spelling, owners, title))
+    for (spelling, owners, title), tokens in zip(rest, tokenizer.pipe(e[0] for e in rest), strict=True):
         _add(index, [t.text for t in tokens if not t.is_space], spelling, owners, title)
     return {first: tuple(sorted(names, key=lambda n: -len(n.words))) for first, names in index.items()}
 
