@@ -6,8 +6,8 @@ Each feature is a number from 0 to about 1 per candidate:
   similarity of the sentence and of its passage (two sentences each side in its turn) to the question;
 - ``question``: how close the interviewer's question it answers is to the user's; ``lead``: it opens the answer
   to the closest one;
-- ``words``, ``passage``, ``turn``, ``before``, ``after``: the share of the question's concepts (rarity-weighted;
-  an actor with all its names) in the sentence, its passage, its turn, and the sentences just before and after;
+- ``words``, ``passage``, ``turn``: the share of the question's concepts (rarity-weighted; an actor with all its
+  names) in the sentence, its passage and its turn;
   ``soft``: how near its words come to the question's words that it lacks (wordllama word vectors);
 - ``voice``: its document speaks for the actor the question has speak; ``voiced``: for any actor it names;
   ``document``: how well its document matches (its best candidates at first look, against the best document's);
@@ -39,7 +39,7 @@ from onrecord.corpus.signals import Words, texts_around
 from onrecord.corpus.vectors import vectors_of
 
 FEATURES = ("bm25", "similarity", "context", "question", "lead", "words", "passage", "turn", "voice", "finding",
-            "voiced", "length", "kind", "soft", "document", "before", "after")
+            "voiced", "length", "kind", "soft", "document")
 # A sentence of this many words or more counts as long (the ``length`` feature is its share of it).
 LONG = 25
 FLOOR = 0.2  # word similarity below this is no likeness (unrelated words score 0 to 0.15)
@@ -90,20 +90,14 @@ def features(connection: sqlite3.Connection, question: Question, candidates: Seq
             table[row, _CONTEXT] = float(passage @ asked) / (float(np.linalg.norm(passage)) or 1.0)
             table[row, _PASSAGE] = words.cover(around, candidate)
             table[row, _TURN] = words.cover(words.turn(candidate))
-            # The words of the sentence before and after: an answer often follows the sentence that repeats the
-            # question's words ("...not like Pharaoh, who made his people weak." "This is the same approach
-            # America takes with its satellites today.").
-            for column, step in ((_BEFORE, -1), (_AFTER, 1)):
-                if words.turn_of.get(candidate.rowid + step) == candidate.turn:
-                    table[row, column] = words.cover([candidate.rowid + step])
             table[row, _FINDING] = findings.marked(candidate)
         table[:, _SOFT] = soft
         table[:, _DOCUMENT] = [candidate.document for candidate in candidates]
     return table
 
 
-_CONTEXT, _PASSAGE, _TURN, _FINDING, _SOFT, _DOCUMENT, _BEFORE, _AFTER = (
-    FEATURES.index(name) for name in ("context", "passage", "turn", "finding", "soft", "document", "before", "after"))
+_CONTEXT, _PASSAGE, _TURN, _FINDING, _SOFT, _DOCUMENT = (
+    FEATURES.index(name) for name in ("context", "passage", "turn", "finding", "soft", "document"))
 
 
 def soft_cover(terms: Sequence[str], texts: Sequence[str]) -> np.ndarray[Any, Any]:
