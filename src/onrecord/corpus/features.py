@@ -119,7 +119,7 @@ def soft_cover(terms: Sequence[str], texts: Sequence[str]) -> np.ndarray[Any, An
 
 
 _WORD_VECTORS: dict[str, np.ndarray[Any, Any]] = {}
-_CACHE = 200_000
+_CACHE = 50_000  # words whose vectors are kept (1 KB each)
 
 
 def word_vectors(vocabulary: Sequence[str]) -> np.ndarray[Any, Any]:

@@ -60,7 +60,7 @@ class Question:
 ASKING = frozenset("""
 say said says tell told claim claimed claims describe described describes mention mentioned mentions speech
 speeches address addressed remarks statement view views opinion per according call called calls ask asked
-argue argued suggest suggested point pointed consider considers considered express expressed stated state
+argue argued suggest suggested point pointed consider considers considered express expressed stated
 general assembly un debate session""".split())
 
 
