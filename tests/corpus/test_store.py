@@ -103,8 +103,8 @@ def test_store_changed_file_replaces_its_old_version(tmp_path: Path) -> None:
     assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     connection.execute("INSERT INTO sentences_fts(sentences_fts) VALUES ('integrity-check')")  # raises if out of step
     counts = [connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-              for table in ("documents", "sentences", "sentence_vectors", "voices")]
-    assert counts == [2, 12, 12, 2]
+              for table in ("documents", "sentences", "sentence_vectors", "sentence_stems", "voices")]
+    assert counts == [2, 12, 12, 12, 2]
     assert connection.execute("SELECT count(*) FROM findings WHERE doc NOT IN (SELECT rowid FROM documents)"
                               ).fetchone() == (0,)
     assert connection.execute("SELECT count(*) FROM spans WHERE finding NOT IN (SELECT rowid FROM findings)"
@@ -116,3 +116,18 @@ def test_store_changed_file_replaces_its_old_version(tmp_path: Path) -> None:
     assert aliases == grouped and not [row for row in aliases if row[0] == "tromso"]
     assert [row for row in aliases if row[0] in ("norway", "bodo")] == [
         ("bodo", "bodo", 1), ("norway", "q20", 2)]
+
+
+def test_store_keeps_each_sentences_stems_and_fills_an_older_corpus(tmp_path: Path) -> None:
+    from onrecord.corpus.lexical import stems
+
+    paths = write_documents(tmp_path / "docs")
+    with Corpus(tmp_path / "c.db") as corpus:
+        corpus.add(paths)
+        writer = corpus.writer()
+        texts = dict(writer.execute("SELECT rowid, text FROM sentences"))
+        kept = {rowid: found.split() for rowid, found in writer.execute("SELECT rowid, stems FROM sentence_stems")}
+        assert kept == stems(writer, texts) and kept[1][:3] == ["bridg", "interview", "12"]
+        writer.execute("DELETE FROM sentence_stems WHERE rowid > 3")  # as if stored before stems were kept
+        corpus.add([])
+        assert writer.execute("SELECT count(*) FROM sentence_stems").fetchone() == (len(texts),)

@@ -86,12 +86,14 @@ class Corpus:
         skipped. Walking a folder leaves out README, LICENSE and the like (``AddResult.notes``). ``progress`` is called after each file with the tally and the error, if any.
         """
         from onrecord.corpus.batch import expand, run
+        from onrecord.corpus.lexical import fill_stems
         from onrecord.corpus.vectors import fill
 
         expansion = expand(paths)
         result = AddResult(total=len(expansion.files), notes=expansion.notes)
         connection = self.writer()
         fill(connection)  # sentences stored before the corpus kept vectors
+        fill_stems(connection)  # ...or stems
         for outcome in run(expansion.files, known_ids(connection), workers=workers, scheduler=scheduler):
             stored = store(connection, outcome.record) if outcome.record is not None else None
             if stored:

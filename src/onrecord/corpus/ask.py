@@ -14,7 +14,7 @@ from typing import Any
 
 from onrecord.corpus.embed import embed
 from onrecord.corpus.features import feature_weights, features
-from onrecord.corpus.lexical import concepts, frequencies, matched, stems, weights
+from onrecord.corpus.lexical import concepts, frequencies, matched, sentence_stems, weights
 from onrecord.corpus.query import ASKING, STOPWORDS, Question, parse, words
 from onrecord.corpus.vectors import vectors_of
 
@@ -197,7 +197,7 @@ def _answers_to_similar_questions(connection: sqlite3.Connection, question: Ques
         f" LIMIT {QUESTIONS}").fetchall()
     # ...that share a word (or an actor) with it: a question on another subject lends its answers nothing.
     found = [concept for concept in concepts(connection, question.groups) if concept]
-    words = stems(connection, {rowid: text for rowid, _, text in asked})
+    words = sentence_stems(connection, {rowid: text for rowid, _, text in asked})
     sharing = {turn for rowid, turn, _ in asked if any(matched(c, set(words[rowid])) for c in found)}
     asked = [row for row in asked if row[1] in sharing]
     if not asked:

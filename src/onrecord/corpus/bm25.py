@@ -15,7 +15,7 @@ import math
 import sqlite3
 from collections.abc import Iterable, Sequence
 
-from onrecord.corpus.lexical import index_totals, row_counts, stems, varints
+from onrecord.corpus.lexical import index_totals, row_counts, sentence_stems, varints
 
 K1, B = 1.2, 0.75
 
@@ -33,7 +33,7 @@ def bm25(connection: sqlite3.Connection, phrases: Sequence[Sequence[str]], rows:
     marks = ",".join("?" * len(rows))
     sizes = {rowid: varints(size)[0] for rowid, size in connection.execute(
         f"SELECT id, sz FROM sentences_fts_docsize WHERE id IN ({marks})", sorted(rows))}
-    tokens = stems(connection, rows)
+    tokens = sentence_stems(connection, rows)
     scores: dict[int, float] = {}
     for rowid, found in tokens.items():
         length = sizes.get(rowid, len(found))

@@ -49,6 +49,45 @@ def stems(connection: sqlite3.Connection, texts: Mapping[int, str]) -> dict[int,
     return {key: value or [] for key, value in found.items()}
 
 
+def sentence_stems(connection: sqlite3.Connection, texts: Mapping[int, str]) -> dict[int, list[str]]:
+    """The stems of corpus sentences (rowid -> text): as the corpus keeps them, else made (a corpus not yet
+    filled)."""
+    found: dict[int, list[str]] = {}
+    keys = sorted(texts)
+    for chunk in (keys[i : i + 900] for i in range(0, len(keys), 900)):
+        found.update((rowid, kept.split()) for rowid, kept in connection.execute(
+            f"SELECT rowid, stems FROM sentence_stems WHERE rowid IN ({','.join('?' * len(chunk))})", chunk))
+    missing = {key: texts[key] for key in keys if key not in found}
+    if missing:
+        found.update(stems(connection, missing))
+    return found
+
+
+def store_stems(connection: sqlite3.Connection, texts: Mapping[int, str]) -> None:
+    """Keep the stems of sentences (rowid -> text), inside the caller's transaction."""
+    connection.executemany("INSERT OR REPLACE INTO sentence_stems (rowid, stems) VALUES (?, ?)",
+                           [(rowid, " ".join(found)) for rowid, found in stems(connection, texts).items()])
+
+
+def fill_stems(connection: sqlite3.Connection, *, batch: int = 5000) -> int:
+    """Keep the stems of every sentence stored without them (by an older onrecord); return how many."""
+    done = 0
+    while True:
+        rows = connection.execute(
+            "SELECT s.rowid, s.text FROM sentences AS s LEFT JOIN sentence_stems AS k ON k.rowid = s.rowid"
+            " WHERE k.rowid IS NULL ORDER BY s.rowid LIMIT ?", (batch,)).fetchall()
+        if not rows:
+            return done
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            store_stems(connection, dict(rows))
+            connection.execute("COMMIT")
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+        done += len(rows)
+
+
 def stem_tokens(connection: sqlite3.Connection, tokens: set[str]) -> dict[str, str]:
     """The porter stem of each token (cached: the same words come back in every question)."""
     unknown = sorted(tokens - _STEMS.keys())

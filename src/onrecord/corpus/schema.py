@@ -140,6 +140,15 @@ MIGRATIONS: tuple[str, ...] = (
         DELETE FROM actor_aliases WHERE name = old.name AND actor = old.actor AND documents <= 0;
     END;
     """,
+    # 6: each sentence's porter stems, as the index has them, so that ask and search read the words of the
+    # sentences they weigh instead of stemming them again for every question; filled by the writer
+    # (``lexical.fill_stems``) as it opens.
+    """
+    CREATE TABLE sentence_stems (
+        rowid INTEGER PRIMARY KEY REFERENCES sentences(rowid) ON DELETE CASCADE,
+        stems TEXT NOT NULL
+    );
+    """,
 )
 
 

@@ -60,7 +60,7 @@ def _few(connection: sqlite3.Connection, query: str, limit: int) -> list[tuple[A
     ``bm25.bm25`` ranks them. FTS5's ranking would walk the posting list of every word, "the" included.
     """
     from onrecord.corpus.bm25 import bm25, holds
-    from onrecord.corpus.lexical import row_counts, stems
+    from onrecord.corpus.lexical import row_counts, sentence_stems, stems
 
     typed = words(query)
     phrases = stems(connection, dict(enumerate(typed)))
@@ -73,7 +73,7 @@ def _few(connection: sqlite3.Connection, query: str, limit: int) -> list[tuple[A
         return None
     texts = dict(connection.execute(f"SELECT rowid, text FROM sentences WHERE rowid IN ({','.join('?' * len(matched))})",
                                     matched)) if matched else {}
-    tokens = stems(connection, texts)
+    tokens = sentence_stems(connection, texts)
     texts = {rowid: text for rowid, text in texts.items() if holds(tokens[rowid], phrases.values())}
     if not texts:
         return []

@@ -15,7 +15,7 @@ import sqlite3
 from collections.abc import Sequence
 from typing import Protocol
 
-from onrecord.corpus.lexical import Concept, concepts, stems, variants, weights
+from onrecord.corpus.lexical import Concept, concepts, sentence_stems, variants, weights
 from onrecord.corpus.query import ASKING, Question
 
 # Sentences on each side of a candidate, within its turn, that make its passage.
@@ -62,7 +62,7 @@ class Words:
         for rowid, turn, doc in rows:
             self.turn_of[rowid], self.doc_of[rowid] = turn, doc
             self.by_turn.setdefault(turn, []).append(rowid)
-        found = stems(connection, texts)
+        found = sentence_stems(connection, texts)
         pairs = [(group, concept) for group, concept in
                  zip(question.groups, concepts(connection, question.groups), strict=True) if concept]
         kept = [group for group, _ in pairs]

@@ -122,6 +122,7 @@ def _insert_turns(connection: sqlite3.Connection, doc: int, record: Record) -> d
 
 
 def _insert_sentences(connection: sqlite3.Connection, doc: int, record: Record, turns: dict[str, int]) -> None:
+    from onrecord.corpus.lexical import store_stems
     from onrecord.corpus.vectors import store_vectors
 
     connection.executemany(
@@ -129,7 +130,9 @@ def _insert_sentences(connection: sqlite3.Connection, doc: int, record: Record, 
         [(doc, turns[s.turn], s.id, s.span.start, s.span.end, s.span.text) for s in record.sentences
          if s.turn in turns],
     )
-    store_vectors(connection, dict(connection.execute("SELECT rowid, text FROM sentences WHERE doc = ?", (doc,))))
+    texts = dict(connection.execute("SELECT rowid, text FROM sentences WHERE doc = ?", (doc,)))
+    store_vectors(connection, texts)
+    store_stems(connection, texts)
 
 
 def _insert_layers(connection: sqlite3.Connection, doc: int, data: dict[str, Any]) -> None:
