@@ -86,14 +86,16 @@ class Corpus:
         skipped. Walking a folder leaves out README, LICENSE and the like (``AddResult.notes``). ``progress`` is called after each file with the tally and the error, if any.
         """
         from onrecord.corpus.batch import expand, run
-        from onrecord.corpus.lexical import fill_stems
-        from onrecord.corpus.vectors import fill
+        from onrecord.corpus.lexical import store_stems
+        from onrecord.corpus.store import fill
+        from onrecord.corpus.vectors import BATCH, store_vectors
 
         expansion = expand(paths)
         result = AddResult(total=len(expansion.files), notes=expansion.notes)
         connection = self.writer()
-        fill(connection)  # sentences stored before the corpus kept vectors
-        fill_stems(connection)  # ...or stems
+        # Sentences stored before the corpus kept vectors or stems get them now.
+        fill(connection, "sentence_vectors", store_vectors, batch=BATCH)
+        fill(connection, "sentence_stems", store_stems, batch=5 * BATCH)
         for outcome in run(expansion.files, known_ids(connection), workers=workers, scheduler=scheduler):
             stored = store(connection, outcome.record) if outcome.record is not None else None
             if stored:

@@ -69,25 +69,6 @@ def store_stems(connection: sqlite3.Connection, texts: Mapping[int, str]) -> Non
                            [(rowid, " ".join(found)) for rowid, found in stems(connection, texts).items()])
 
 
-def fill_stems(connection: sqlite3.Connection, *, batch: int = 5000) -> int:
-    """Keep the stems of every sentence stored without them (by an older onrecord); return how many."""
-    done = 0
-    while True:
-        rows = connection.execute(
-            "SELECT s.rowid, s.text FROM sentences AS s LEFT JOIN sentence_stems AS k ON k.rowid = s.rowid"
-            " WHERE k.rowid IS NULL ORDER BY s.rowid LIMIT ?", (batch,)).fetchall()
-        if not rows:
-            return done
-        connection.execute("BEGIN IMMEDIATE")
-        try:
-            store_stems(connection, dict(rows))
-            connection.execute("COMMIT")
-        except BaseException:
-            connection.execute("ROLLBACK")
-            raise
-        done += len(rows)
-
-
 def stem_tokens(connection: sqlite3.Connection, tokens: set[str]) -> dict[str, str]:
     """The porter stem of each token (cached: the same words come back in every question)."""
     unknown = sorted(tokens - _STEMS.keys())

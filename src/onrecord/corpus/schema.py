@@ -93,7 +93,7 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX actor_names_actor ON actor_names(actor);
     """,
     # 2: whom each document speaks for (its most-mentioned country), filled for the documents stored already;
-    # sentence vectors for ask (wordllama, int8), filled by the writer (``vectors.fill``) as it opens.
+    # sentence vectors for ask (wordllama, int8), filled by the writer (``store.fill``) as it opens.
     """
     CREATE TABLE sentence_vectors (
         rowid INTEGER PRIMARY KEY REFERENCES sentences(rowid) ON DELETE CASCADE,
@@ -142,7 +142,7 @@ MIGRATIONS: tuple[str, ...] = (
     """,
     # 6: each sentence's porter stems, as the index has them, so that ask and search read the words of the
     # sentences they weigh instead of stemming them again for every question; filled by the writer
-    # (``lexical.fill_stems``) as it opens.
+    # (``store.fill``) as it opens.
     """
     CREATE TABLE sentence_stems (
         rowid INTEGER PRIMARY KEY REFERENCES sentences(rowid) ON DELETE CASCADE,

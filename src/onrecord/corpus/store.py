@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -63,6 +63,27 @@ def store(connection: sqlite3.Connection, record: Record) -> str | None:
         connection.execute("ROLLBACK")
         raise
     return "replaced" if old else "added"
+
+
+def fill(connection: sqlite3.Connection, table: str, keep: Callable[[sqlite3.Connection, dict[int, str]], None], *,
+         batch: int) -> int:
+    """Run ``keep`` (sentence rowid -> text, inside a transaction per ``batch``) over every sentence that has no
+    row in ``table`` yet: what a corpus stored by an older onrecord lacks (vectors, stems). Returns how many."""
+    done = 0
+    while True:
+        rows = connection.execute(
+            f"SELECT s.rowid, s.text FROM sentences AS s LEFT JOIN {table} AS k ON k.rowid = s.rowid"
+            " WHERE k.rowid IS NULL ORDER BY s.rowid LIMIT ?", (batch,)).fetchall()
+        if not rows:
+            return done
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            keep(connection, dict(rows))
+            connection.execute("COMMIT")
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+        done += len(rows)
 
 
 def year_of(date: str | None, source: str) -> int | None:

@@ -15,7 +15,7 @@ import numpy as np
 from onrecord.corpus.embed import embed
 
 _BYTES = 4 + 256  # float32 scale + int8 codes of wordllama's 256 dimensions
-# Sentences embedded per transaction when filling a corpus stored before vectors were kept.
+# Sentences embedded per transaction when filling a corpus stored before vectors were kept (``store.fill``).
 BATCH = 2000
 
 
@@ -42,25 +42,6 @@ def store_vectors(connection: sqlite3.Connection, texts: Mapping[int, str]) -> N
         blobs = pack(embed(list(texts.values())))
         connection.executemany("INSERT OR REPLACE INTO sentence_vectors (rowid, vector) VALUES (?, ?)",
                                zip(texts, blobs, strict=True))
-
-
-def fill(connection: sqlite3.Connection) -> int:
-    """Embed every sentence that has no vector yet (a corpus stored by an older onrecord); return how many."""
-    done = 0
-    while True:
-        rows = connection.execute(
-            "SELECT s.rowid, s.text FROM sentences AS s LEFT JOIN sentence_vectors AS v ON v.rowid = s.rowid"
-            " WHERE v.rowid IS NULL ORDER BY s.rowid LIMIT ?", (BATCH,)).fetchall()
-        if not rows:
-            return done
-        connection.execute("BEGIN IMMEDIATE")
-        try:
-            store_vectors(connection, dict(rows))
-            connection.execute("COMMIT")
-        except BaseException:
-            connection.execute("ROLLBACK")
-            raise
-        done += len(rows)
 
 
 def vectors_of(connection: sqlite3.Connection, texts: Mapping[int, str]) -> dict[int, np.ndarray[Any, Any]]:
