@@ -104,15 +104,14 @@ def _item_at(text: str, span: Span, last_in_turn: int) -> Item | None:
     noun_item = _NOUN_ITEM.match(head)
     if noun_item and (noun := noun_item["noun"] or noun_item["other"]):
         word = noun_item["word"]
-        ordinal = ORDINALS.index(word) + 1 if word in ORDINALS else 0
+        ordinal = _number(word)
         if noun in _BARE and ordinal:
             return Item("bare", ordinal, **common)  # "The first was ...": counts what was announced
         if noun not in NOT_NOUNS:
             return Item(f"noun:{noun}", ordinal, noun=noun, **common)
     inner = _INNER_NOUN.search(head)
     if inner and inner["noun"] not in NOT_NOUNS:
-        return Item(f"noun:{inner['noun']}", ORDINALS.index(inner["word"].lower()) + 1, noun=inner["noun"], inner=True,
-                    **common)
+        return Item(f"noun:{inner['noun']}", _number(inner["word"]), noun=inner["noun"], inner=True, **common)
     return None
 
 
@@ -145,9 +144,10 @@ def _inline(text: str, span: Span, previous: list[Item]) -> list[Item]:
     return found if len(found) >= 2 else []
 
 
-def _number(word: str) -> int:
-    """The count an ordinal word gives: 2 for "second", "secondly", "Second ," or "second of all"."""
-    found = _ORDINAL_START.match(word)
+def _number(word: str | None) -> int:
+    """The count an ordinal word gives: 2 for "second", "secondly", "Second ," or "second of all"; 0 for none
+    ("last", "another")."""
+    found = _ORDINAL_START.match(word) if word else None
     return ORDINALS.index(found.group().lower()) + 1 if found else 0
 
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from onrecord.corpus.schema import MIGRATIONS, migrate, version
 from onrecord.errors import CorpusError
@@ -59,3 +60,18 @@ def snapshot(connection: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         yield connection
     finally:
         connection.execute("COMMIT")
+
+
+# Lists of rowids are bound in chunks: SQLite builds of old allow at most 999 parameters in a statement.
+_CHUNK = 900
+
+
+def by_rowid(connection: sqlite3.Connection, table: str, column: str, rowids: Sequence[int]) -> list[tuple[int, Any]]:
+    """``(rowid, column)`` of the rows of ``table`` (a name from the code, never from a user) whose rowid is one
+    of ``rowids``."""
+    rows: list[tuple[int, Any]] = []
+    for start in range(0, len(rowids), _CHUNK):
+        chunk = list(rowids[start : start + _CHUNK])
+        rows += connection.execute(
+            f"SELECT rowid, {column} FROM {table} WHERE rowid IN ({','.join('?' * len(chunk))})", chunk).fetchall()
+    return rows

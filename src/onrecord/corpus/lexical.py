@@ -15,6 +15,7 @@ import sqlite3
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from onrecord.corpus.connection import by_rowid
 from onrecord.corpus.query import STOPWORDS, words
 
 Name = tuple[str, ...]  # the stems of one name of a concept; all must occur for the name to match
@@ -23,7 +24,6 @@ Concept = tuple[Name, ...]  # a question word (or an actor it names), with its o
 _TOKENIZER = "porter unicode61 remove_diacritics 2"  # as in the sentences_fts migration
 _TOKEN = re.compile(r"[^\W_]+")  # unicode61's tokens: runs of letters and digits
 _STEMS: dict[str, str] = {}
-_TEXT_STEMS: dict[str, list[str]] = {}
 _CACHE = 200_000
 _COUNTS: dict[str, Any] = {}  # "key": (database path, index averages record), "counts": stem -> sentences
 
@@ -36,27 +36,17 @@ def _prepare(connection: sqlite3.Connection) -> None:
 
 
 def stems(connection: sqlite3.Connection, texts: Mapping[int, str]) -> dict[int, list[str]]:
-    """The porter stems of each text's tokens, in order, keyed as ``texts`` is (kept by text: a question's
-    first look and its ranking read many of the same sentences, and questions share documents)."""
-    found = {key: _TEXT_STEMS.get(text) for key, text in texts.items()}
-    tokens = {key: [t.lower() for t in _TOKEN.findall(texts[key])] for key, known in found.items() if known is None}
-    if tokens:
-        stem = stem_tokens(connection, {t for words in tokens.values() for t in words})
-        if len(_TEXT_STEMS) > _CACHE // 4:
-            _TEXT_STEMS.clear()
-        for key, words in tokens.items():
-            found[key] = _TEXT_STEMS[texts[key]] = [stem[t] for t in words]
-    return {key: value or [] for key, value in found.items()}
+    """The porter stems of each text's tokens, in order, keyed as ``texts`` is."""
+    tokens = {key: [t.lower() for t in _TOKEN.findall(text)] for key, text in texts.items()}
+    stem = stem_tokens(connection, {t for found in tokens.values() for t in found})
+    return {key: [stem[t] for t in found] for key, found in tokens.items()}
 
 
 def sentence_stems(connection: sqlite3.Connection, texts: Mapping[int, str]) -> dict[int, list[str]]:
     """The stems of corpus sentences (rowid -> text): as the corpus keeps them, else made (a corpus not yet
     filled)."""
-    found: dict[int, list[str]] = {}
     keys = sorted(texts)
-    for chunk in (keys[i : i + 900] for i in range(0, len(keys), 900)):
-        found.update((rowid, kept.split()) for rowid, kept in connection.execute(
-            f"SELECT rowid, stems FROM sentence_stems WHERE rowid IN ({','.join('?' * len(chunk))})", chunk))
+    found = {rowid: kept.split() for rowid, kept in by_rowid(connection, "sentence_stems", "stems", keys)}
     missing = {key: texts[key] for key in keys if key not in found}
     if missing:
         found.update(stems(connection, missing))

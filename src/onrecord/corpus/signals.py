@@ -15,6 +15,7 @@ import sqlite3
 from collections.abc import Sequence
 from typing import Protocol
 
+from onrecord.corpus.connection import by_rowid
 from onrecord.corpus.lexical import Concept, concepts, sentence_stems, variants, weights
 from onrecord.corpus.query import ASKING, Question
 
@@ -41,9 +42,7 @@ def texts_around(connection: sqlite3.Connection, candidates: Sequence[Placed]) -
     texts = {c.rowid: c.text for c in candidates}
     wanted = sorted({c.rowid + step for c in candidates for step in range(-WINDOW, WINDOW + 1)} - set(texts))
     asked = sorted({c.asked for c in candidates if c.asked is not None})
-    for chunk in (wanted[i : i + 900] for i in range(0, len(wanted), 900)):
-        texts.update(connection.execute(
-            f"SELECT rowid, text FROM sentences WHERE rowid IN ({','.join('?' * len(chunk))})", chunk))
+    texts.update(by_rowid(connection, "sentences", "text", wanted))
     if asked:
         texts.update(connection.execute(
             f"SELECT rowid, text FROM sentences WHERE turn IN ({','.join('?' * len(asked))})", asked))

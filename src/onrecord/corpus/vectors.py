@@ -12,6 +12,7 @@ from typing import Any
 
 import numpy as np
 
+from onrecord.corpus.connection import by_rowid
 from onrecord.corpus.embed import embed
 
 _BYTES = 4 + 256  # float32 scale + int8 codes of wordllama's 256 dimensions
@@ -48,11 +49,8 @@ def vectors_of(connection: sqlite3.Connection, texts: Mapping[int, str]) -> dict
     """The vectors of sentences by rowid: stored ones read back, the others (none in a filled corpus) embedded."""
     keys = sorted(texts)
     found: dict[int, np.ndarray[Any, Any]] = {}
-    for chunk in (keys[i : i + 900] for i in range(0, len(keys), 900)):
-        rows = connection.execute(
-            f"SELECT rowid, vector FROM sentence_vectors WHERE rowid IN ({','.join('?' * len(chunk))})", chunk
-        ).fetchall()
-        found.update(zip((rowid for rowid, _ in rows), unpack(blob for _, blob in rows), strict=True))
+    rows = by_rowid(connection, "sentence_vectors", "vector", keys)
+    found.update(zip((rowid for rowid, _ in rows), unpack(blob for _, blob in rows), strict=True))
     missing = [key for key in keys if key not in found]
     if missing:
         found.update(zip(missing, embed([texts[key] for key in missing]), strict=True))

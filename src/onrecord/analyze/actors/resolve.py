@@ -33,11 +33,11 @@ def match_surnames(doc: Any, kb: KnowledgeBase, date: str | None, found: list[Fo
         if not candidates or part_of_other_name(doc, token.i, token.i + 1, covered):
             continue
         before = sorted([f for f in merged if f.start < token.i] + extra, key=lambda f: f.start)
-        if _word_too(token) and not (_honorific_start(doc, token.i) < token.i
-                                     or any(f.actor in candidates for f in before)):
+        start = _honorific_start(doc, token.i)
+        if _word_too(token) and not (start < token.i or any(f.actor in candidates for f in before)):
             continue  # "May", "Brown", "Bush": a person only as "Mrs. May" or after "Theresa May"
         actor = choose(_by_date(kb, list(candidates), date), before)
-        extra.append(Found(_honorific_start(doc, token.i), token.i + 1, actor, "alias"))
+        extra.append(Found(start, token.i + 1, actor, "alias"))
     return extra
 
 
