@@ -34,3 +34,17 @@ def test_features_one_row_per_candidate_within_bounds(small_corpus: Path) -> Non
     assert float(table.min()) >= -1.0 and float(table.max()) <= 1.0 + 1e-6
     regret = next(i for i, c in enumerate(candidates) if c.text == "We have no regrets about that spending.")
     assert table[regret, FEATURES.index("words")] == np.max(table[:, FEATURES.index("words")])
+
+
+def test_features_words_kept_between_stages_give_what_a_fresh_reading_gives(small_corpus: Path) -> None:
+    from onrecord.corpus.signals import Words
+
+    connection = Corpus(small_corpus).reader()
+    question = parse(connection, "Who invited the engineers from Norway?")
+    candidates = sorted(gather(connection, question, shortlist=None).values(), key=lambda c: c.rowid)
+    first, second = candidates[::2], candidates[1::2]
+    kept = Words(connection, question)
+    for stage in (first, second):
+        for deep in (False, True):
+            assert np.array_equal(features(connection, question, stage, deep=deep, words=kept),
+                                  features(connection, question, stage, deep=deep))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from onrecord.corpus import Corpus
-from onrecord.corpus.ask import Candidate
+from onrecord.corpus.candidates import Candidate
 from onrecord.corpus.layers import Findings, asks_quotation
 from onrecord.corpus.query import parse
 

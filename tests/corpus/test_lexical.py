@@ -51,7 +51,7 @@ def test_lexical_person_named_speaks_for_a_country_while_in_office(small_corpus:
 
 
 def test_lexical_answer_opening_reads_with_its_question(small_corpus: Path) -> None:
-    from onrecord.corpus.ask import Candidate
+    from onrecord.corpus.candidates import Candidate
     from onrecord.corpus.signals import Words, texts_around
 
     connection = Corpus(small_corpus).reader()
@@ -61,6 +61,12 @@ def test_lexical_answer_opening_reads_with_its_question(small_corpus: Path) -> N
     words = Words(connection, parse(connection, "Was the bridge money regretted?"), texts_around(connection, [opening, second]))
     assert [(r, turn, asked) for r, turn, _, asked in rows[1:5]] == [(2, 2, None), (3, 3, 2), (4, 3, 2), (5, 3, 2)]
     assert (words.passage(opening), words.passage(second)) == ([3, 4, 5, 2], [3, 4, 5])
+    # Read in stages, a sentence learnt earlier is not at hand later: each stage's passages are its own.
+    staged = Words(connection, parse(connection, "Was the bridge money regretted?"), {opening.rowid: opening.text})
+    staged.read({second.rowid: second.text})
+    assert (staged.passage(second), staged.turn(second), sorted(staged.doc_of)) == ([4], [4], [3, 4])
+    staged.read(texts_around(connection, [opening, second]))
+    assert (staged.passage(opening), staged.passage(second)) == ([3, 4, 5, 2], [3, 4, 5])
 
 
 def test_lexical_question_names_who_speaks(small_corpus: Path) -> None:
@@ -69,11 +75,11 @@ def test_lexical_question_names_who_speaks(small_corpus: Path) -> None:
         "What does Norway say about the harbour?", "Norway on the fishing quotas", "What quotas did Norway propose?",
         "According to Norway, who pays?", "Did Norway regret the money?", "What did Roe say about Norway?")]
     assert spoken == ["norway", "norway", "norway", "norway", None, None]
-    from onrecord.corpus.ask import _voice_keys
+    from onrecord.corpus.candidates import voice_keys
 
     norway, sweden = (parse(connection, f"What does {name} say about quotas?") for name in ("Norway", "Sweden"))
-    assert [_voice_keys(connection, norway, group) for group in norway.groups] == [{"q20"}, set()]
-    assert [_voice_keys(connection, sweden, group) for group in sweden.groups] == [set(), set()]
+    assert [voice_keys(connection, norway, group) for group in norway.groups] == [{"q20"}, set()]
+    assert [voice_keys(connection, sweden, group) for group in sweden.groups] == [set(), set()]
     answer = Corpus(small_corpus).ask("What does Norway say about coastal towns?", k=1)
     assert answer["evidence"][0]["title"] == "Harbour speech, 4 June 2021"
 

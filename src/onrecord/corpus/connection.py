@@ -66,12 +66,12 @@ def snapshot(connection: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
 _CHUNK = 900
 
 
-def by_rowid(connection: sqlite3.Connection, table: str, column: str, rowids: Sequence[int]) -> list[tuple[int, Any]]:
-    """``(rowid, column)`` of the rows of ``table`` (a name from the code, never from a user) whose rowid is one
+def by_rowid(connection: sqlite3.Connection, table: str, columns: str, rowids: Sequence[int]) -> list[tuple[Any, ...]]:
+    """``(rowid, *columns)`` of the rows of ``table`` (names from the code, never from a user) whose rowid is one
     of ``rowids``."""
-    rows: list[tuple[int, Any]] = []
+    rows: list[tuple[Any, ...]] = []
     for start in range(0, len(rowids), _CHUNK):
         chunk = list(rowids[start : start + _CHUNK])
         rows += connection.execute(
-            f"SELECT rowid, {column} FROM {table} WHERE rowid IN ({','.join('?' * len(chunk))})", chunk).fetchall()
+            f"SELECT rowid, {columns} FROM {table} WHERE rowid IN ({','.join('?' * len(chunk))})", chunk).fetchall()
     return rows

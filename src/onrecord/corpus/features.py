@@ -58,46 +58,53 @@ class Scored(Protocol):
     document: float
 
 
-# What a first look at every candidate computes (from the sentence alone), in this order; the others need its
-# neighbours or its document.
+# What a first look at every candidate computes (from the sentence alone); the others need its neighbours or its
+# document.
 SHALLOW = ("bm25", "similarity", "question", "lead", "words", "voice", "voiced", "length", "kind")
-_SHALLOW = [FEATURES.index(name) for name in SHALLOW]
 
 
 def features(connection: sqlite3.Connection, question: Question, candidates: Sequence[Scored], *,
-             deep: bool = True) -> np.ndarray[Any, Any]:
+             deep: bool = True, words: Words | None = None) -> np.ndarray[Any, Any]:
     """One row of ``FEATURES`` per candidate, in order; with ``deep`` False only the ``SHALLOW`` ones (the
-    others are 0), which need no neighbouring sentences and cost a fraction."""
+    others are 0), which need no neighbouring sentences and cost a fraction. ``words``: the question's
+    ``Words`` from an earlier stage of the same question, which keeps what it learnt."""
     table = np.zeros((len(candidates), len(FEATURES)), dtype=np.float32)
     if not candidates:
         return table
     texts = texts_around(connection, candidates) if deep else {c.rowid: c.text for c in candidates}
-    words = Words(connection, question, texts)
+    if words is None:
+        words = Words(connection, question)
+    words.read(texts)
     asked, by_rowid = embed([question.text])[0], vectors_of(connection, texts)
     kind = answer_kind(question.text)
-    for row, candidate in enumerate(candidates):
-        table[row, _SHALLOW] = (candidate.bm25, float(by_rowid[candidate.rowid] @ asked), candidate.question,
-                                candidate.lead, words.cover([candidate.rowid], candidate), words.spoken(candidate),
-                                words.voiced_any(candidate), min(len(candidate.text.split()) / LONG, 1.0),
-                                holds(kind, candidate.text))
+    columns = {
+        "bm25": [c.bm25 for c in candidates],
+        "similarity": np.stack([by_rowid[c.rowid] for c in candidates]) @ asked,
+        "question": [c.question for c in candidates],
+        "lead": [c.lead for c in candidates],
+        "words": [words.cover([c.rowid], c) for c in candidates],
+        "voice": [words.spoken(c) for c in candidates],
+        "voiced": [words.voiced_any(c) for c in candidates],
+        "length": [min(len(c.text.split()) / LONG, 1.0) for c in candidates],
+        "kind": [holds(kind, c.text) for c in candidates],
+    }
     if deep:
         findings = Findings(connection, question, candidates)
-        soft = soft_cover([t for t in question.terms if t not in ASKING], [c.text for c in candidates])
-        for row, candidate in enumerate(candidates):
-            around = words.passage(candidate)
-            # The passage's vector: the sum of its sentences' (each embedded once, however many passages hold it).
-            passage = np.sum([by_rowid[r] for r in around], axis=0)
-            table[row, _CONTEXT] = float(passage @ asked) / (float(np.linalg.norm(passage)) or 1.0)
-            table[row, _PASSAGE] = words.cover(around, candidate)
-            table[row, _TURN] = words.cover(words.turn(candidate))
-            table[row, _FINDING] = findings.marked(candidate)
-        table[:, _SOFT] = soft
-        table[:, _DOCUMENT] = [candidate.document for candidate in candidates]
+        passages = [words.passage(c) for c in candidates]
+        # A passage's vector: the sum of its sentences' (each embedded once, however many passages hold it).
+        summed = np.stack([np.sum([by_rowid[r] for r in around], axis=0) for around in passages])
+        norms = np.linalg.norm(summed, axis=1)
+        columns |= {
+            "context": (summed @ asked) / np.where(norms > 0, norms, 1.0),
+            "passage": [words.cover(around, c) for around, c in zip(passages, candidates, strict=True)],
+            "turn": [words.cover(words.turn(c)) for c in candidates],
+            "finding": [findings.marked(c) for c in candidates],
+            "soft": soft_cover([t for t in question.terms if t not in ASKING], [c.text for c in candidates]),
+            "document": [c.document for c in candidates],
+        }
+    for name, values in columns.items():
+        table[:, FEATURES.index(name)] = values
     return table
-
-
-_CONTEXT, _PASSAGE, _TURN, _FINDING, _SOFT, _DOCUMENT = (
-    FEATURES.index(name) for name in ("context", "passage", "turn", "finding", "soft", "document"))
 
 
 def soft_cover(terms: Sequence[str], texts: Sequence[str]) -> np.ndarray[Any, Any]:

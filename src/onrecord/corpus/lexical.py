@@ -42,15 +42,16 @@ def stems(connection: sqlite3.Connection, texts: Mapping[int, str]) -> dict[int,
     return {key: [stem[t] for t in found] for key, found in tokens.items()}
 
 
-def sentence_stems(connection: sqlite3.Connection, texts: Mapping[int, str]) -> dict[int, list[str]]:
+def sentence_stems(connection: sqlite3.Connection, texts: Mapping[int, str], *, joined: bool = False
+                   ) -> dict[int, Any]:
     """The stems of corpus sentences (rowid -> text): as the corpus keeps them, else made (a corpus not yet
-    filled)."""
+    filled); a list each, or with ``joined`` one string of them joined by spaces (as kept)."""
     keys = sorted(texts)
-    found = {rowid: kept.split() for rowid, kept in by_rowid(connection, "sentence_stems", "stems", keys)}
+    found: dict[int, Any] = dict(by_rowid(connection, "sentence_stems", "stems", keys))
     missing = {key: texts[key] for key in keys if key not in found}
     if missing:
-        found.update(stems(connection, missing))
-    return found
+        found.update((key, " ".join(made)) for key, made in stems(connection, missing).items())
+    return found if joined else {key: kept.split() for key, kept in found.items()}
 
 
 def store_stems(connection: sqlite3.Connection, texts: Mapping[int, str]) -> None:

@@ -11,6 +11,7 @@ document's most-mentioned country, whose "we" it is); being named elsewhere in t
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Sequence
 from typing import Protocol
@@ -50,47 +51,73 @@ def texts_around(connection: sqlite3.Connection, candidates: Sequence[Placed]) -
 
 
 class Words:
-    """The question's concepts, and which of them the sentences at hand contain."""
+    """The question's concepts, and which of them the sentences at hand contain.
 
-    def __init__(self, connection: sqlite3.Connection, question: Question, texts: dict[int, str]) -> None:
-        marks = ",".join("?" * len(texts))
-        rows = connection.execute(f"SELECT rowid, turn, doc FROM sentences WHERE rowid IN ({marks})", sorted(texts))
-        self.turn_of: dict[int, int] = {}
-        self.doc_of: dict[int, int] = {}
-        self.by_turn: dict[int, list[int]] = {}
-        for rowid, turn, doc in rows:
-            self.turn_of[rowid], self.doc_of[rowid] = turn, doc
-            self.by_turn.setdefault(turn, []).append(rowid)
-        found = sentence_stems(connection, texts)
+    Ask reads candidates in stages (``read``): what is learnt of a sentence or a document is kept for the next,
+    but each stage's passages and turns hold only the sentences at hand in it, as when the ranker was fitted.
+    """
+
+    def __init__(self, connection: sqlite3.Connection, question: Question, texts: dict[int, str] | None = None
+                 ) -> None:
+        self._connection = connection
         pairs = [(group, concept) for group, concept in
                  zip(question.groups, concepts(connection, question.groups), strict=True) if concept]
-        kept = [group for group, _ in pairs]
+        self._groups = [group for group, _ in pairs]
         self.concepts: list[Concept] = [concept for _, concept in pairs]
         rarity = weights(connection, self.concepts) if self.concepts else []
-        self.weights = [w * (ASKED if group[0] in ASKING else 1.0) for w, group in zip(rarity, kept, strict=True)]
+        self.weights = [w * (ASKED if group[0] in ASKING else 1.0)
+                        for w, group in zip(rarity, self._groups, strict=True)]
         self.total = sum(self.weights) or 1.0
-        self.mask = _concept_masks(self.concepts, found)  # which concepts each sentence has, as bits
-        self.actors = [group[0] in question.named for group in kept]
-        docs = set(self.doc_of.values())
-        self.actor_docs = [_documents_naming(connection, group, docs) if actor else set()
-                           for group, actor in zip(kept, self.actors, strict=True)]
-        self.voiced = [_documents_voicing(connection, group, docs) if actor else set()
-                       for group, actor in zip(kept, self.actors, strict=True)]
-        self.speaking = [index for index, group in enumerate(kept) if group[0] == question.speaking]
-        for first, country, terms in question.spokesmen:
-            for place, group in enumerate(kept):
-                if group[0] == first:
-                    self.actors[place] = True
-                    self.voiced[place] |= _documents_voiced_by(connection, country, terms, docs)
+        self._finder = _ConceptFinder(self.concepts)
+        self._named = [group[0] in question.named for group in self._groups]
+        self.actors = list(self._named)
+        self.speaking = [index for index, group in enumerate(self._groups) if group[0] == question.speaking]
+        self._spokesmen = [(place, country, terms) for first, country, terms in question.spokesmen
+                           for place, group in enumerate(self._groups) if group[0] == first]
+        for place, _, _ in self._spokesmen:
+            self.actors[place] = True
         # Which actor concepts each document speaks for or names, as bits: cover() ORs and looks up.
         self.actor_bits = sum(1 << bit for bit, actor in enumerate(self.actors) if actor)
+        self.actor_docs: list[set[int]] = [set() for _ in self._groups]
+        self.voiced: list[set[int]] = [set() for _ in self._groups]
+        self.voiced_bits: dict[int, int] = {}
+        self.naming_bits: dict[int, int] = {}
+        self.turn_of: dict[int, int] = {}
+        self.doc_of: dict[int, int] = {}
+        self._by_turn: dict[int, list[int]] = {}
+        self.mask: dict[int, int] = {}  # which concepts each sentence has, as bits
+        self.at_hand: set[int] = set()
+        self._weight_of: dict[int, float] = {}
+        if texts is not None:
+            self.read(texts)
+
+    def read(self, texts: dict[int, str]) -> None:
+        """Make ``texts`` (rowid -> sentence text) the sentences at hand, learning what is new in them."""
+        self.at_hand = set(texts)
+        new = sorted(self.at_hand - self.turn_of.keys())
+        if not new:
+            return
+        known = set(self.doc_of.values())
+        for rowid, turn, doc in by_rowid(self._connection, "sentences", "turn, doc", new):
+            self.turn_of[rowid], self.doc_of[rowid] = turn, doc
+            self._by_turn.setdefault(turn, []).append(rowid)
+        self.mask.update(self._finder.masks(sentence_stems(self._connection, {r: texts[r] for r in new}, joined=True)))
+        docs = {self.doc_of[rowid] for rowid in new} - known
+        if not docs:
+            return
+        for place, group in enumerate(self._groups):
+            if self._named[place]:
+                self.actor_docs[place] |= _documents_naming(self._connection, group, docs)
+                self.voiced[place] |= _documents_voicing(self._connection, group, docs)
+        for place, country, terms in self._spokesmen:
+            self.voiced[place] |= _documents_voiced_by(self._connection, country, terms, docs)
         self.voiced_bits = _bits_by_document(self.voiced)
         self.naming_bits = _bits_by_document(self.actor_docs)
-        self._weight_of: dict[int, float] = {}
 
     def spoken(self, candidate: Placed) -> bool:
         """Whether the candidate's document speaks for the actor the question has speak."""
-        return any(doc == self.doc_of.get(candidate.rowid) for index in self.speaking for doc in self.voiced[index])
+        doc = self.doc_of.get(candidate.rowid)
+        return any(doc in self.voiced[index] for index in self.speaking)
 
     def voiced_any(self, candidate: Placed) -> bool:
         """Whether the candidate's document speaks for an actor the question names."""
@@ -102,18 +129,23 @@ class Words:
         sentence of an answer, also the question it answers ("Yes, it is becoming more difficult." says no more
         than its question does)."""
         around = [r for r in range(candidate.rowid - WINDOW, candidate.rowid + WINDOW + 1)
-                  if self.turn_of.get(r) == candidate.turn]
-        if OPENING and candidate.asked is not None and self.turn_of.get(candidate.rowid - 1) != candidate.turn:
+                  if r in self.at_hand and self.turn_of.get(r) == candidate.turn]
+        if OPENING and candidate.asked is not None and (
+                candidate.rowid - 1 not in self.at_hand or self.turn_of.get(candidate.rowid - 1) != candidate.turn):
             around.extend(self.asked(candidate))
         return around
 
     def asked(self, candidate: Placed) -> list[int]:
-        """The sentences of the interviewer's question the candidate answers."""
-        return self.by_turn.get(candidate.asked, []) if candidate.asked is not None else []
+        """The sentences at hand of the interviewer's question the candidate answers."""
+        return self._at_hand(candidate.asked) if candidate.asked is not None else []
 
     def turn(self, candidate: Placed) -> list[int]:
         """The sentences of the candidate's turn that are at hand, and of the question it answers."""
-        return [*self.by_turn.get(candidate.turn, []), *self.asked(candidate)]
+        return [*self._at_hand(candidate.turn), *self.asked(candidate)]
+
+    def _at_hand(self, turn: int) -> list[int]:
+        """The sentences at hand of a turn."""
+        return [rowid for rowid in self._by_turn.get(turn, ()) if rowid in self.at_hand]
 
     def cover(self, rowids: list[int], candidate: Placed | None = None) -> float:
         """The share of the question's weight that ``rowids`` match (0 to 1).
@@ -152,40 +184,47 @@ def _bits_by_document(documents: list[set[int]]) -> dict[int, int]:
     return bits
 
 
-def _concept_masks(found: list[Concept], texts: dict[int, list[str]]) -> dict[int, int]:
-    """For each text (its stems), the concepts it has as bits: a concept is there when all the stems of one of
-    its names are, each as it is or as a word variant ("creat" / "creation")."""
-    bits_of: dict[str, int] = {}  # concept stem -> the concepts with a name holding it, as bits
-    by_prefix: dict[str, list[str]] = {}  # first five letters -> concept stems of five letters or more
-    for bit, concept in enumerate(found):
-        for name in concept:
-            for stem in name:
-                if stem not in bits_of and len(stem) >= 5:
-                    by_prefix.setdefault(stem[:5], []).append(stem)
-                bits_of[stem] = bits_of.get(stem, 0) | 1 << bit
-    alike: dict[tuple[str, str], bool] = {}
-    masks: dict[int, int] = {}
-    for rowid, stems_of_text in texts.items():
-        present = set()
-        for word in stems_of_text:
-            if word in bits_of:
-                present.add(word)
-            for stem in by_prefix.get(word[:5], ()):
-                key = (stem, word)
-                if key not in alike:
-                    alike[key] = variants(stem, word)
-                if alike[key]:
-                    present.add(stem)
-        mask = 0
-        if present:  # most sentences hold none of the question's stems
-            maybe = 0
-            for stem in present:
-                maybe |= bits_of[stem]
-            for bit, concept in enumerate(found):
-                if maybe >> bit & 1 and any(all(stem in present for stem in name) for name in concept):
-                    mask |= 1 << bit
-        masks[rowid] = mask
-    return masks
+class _ConceptFinder:
+    """Which of the question's concepts a sentence has: a concept is there when all the stems of one of its names
+    are, each as it is or as a word variant ("creat" / "creation")."""
+
+    def __init__(self, found: list[Concept]) -> None:
+        stems = list(dict.fromkeys(stem for concept in found for name in concept for stem in name))
+        self._place = {stem: index for index, stem in enumerate(stems)}
+        self._names = [[sum(1 << self._place[stem] for stem in name) for name in concept] for concept in found]
+        self._by_prefix: dict[str, list[str]] = {}  # first five letters -> concept stems of five letters or more
+        for stem in stems:
+            if len(stem) >= 5:
+                self._by_prefix.setdefault(stem[:5], []).append(stem)
+        # A variant of a stem of five letters or more shares its first five letters; a shorter one is only itself.
+        wanted = [re.escape(prefix) + r"\S*" for prefix in self._by_prefix] + [re.escape(s) for s in stems if len(s) < 5]
+        self._pattern = re.compile(rf"(?<!\S)(?:{'|'.join(wanted)})(?!\S)") if stems else None
+        self._word_bits: dict[str, int] = {}  # a word met -> the concept stems it is or varies, as bits
+
+    def masks(self, texts: dict[int, str]) -> dict[int, int]:
+        """For each text (its stems joined by spaces), the concepts it has as bits."""
+        if self._pattern is None:
+            return dict.fromkeys(texts, 0)
+        masks: dict[int, int] = {}
+        for rowid, text in texts.items():
+            present = 0
+            for word in self._pattern.findall(text):  # most sentences hold none of the question's stems
+                present |= self._word_bits[word] if word in self._word_bits else self._bits(word)
+            mask = 0
+            if present:
+                for bit, concept in enumerate(self._names):
+                    if any(present & name == name for name in concept):
+                        mask |= 1 << bit
+            masks[rowid] = mask
+        return masks
+
+    def _bits(self, word: str) -> int:
+        found = 1 << self._place[word] if word in self._place else 0
+        for stem in self._by_prefix.get(word[:5], ()):
+            if variants(stem, word):
+                found |= 1 << self._place[stem]
+        self._word_bits[word] = found
+        return found
 
 
 def _documents_naming(connection: sqlite3.Connection, names: Sequence[str], docs: set[int]) -> set[int]:
