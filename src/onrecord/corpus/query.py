@@ -66,7 +66,7 @@ general assembly un debate session""".split())
 
 def words(text: str) -> list[str]:
     """The words of a text, lowercased, apostrophes kept inside words."""
-    return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+    return [w.lower() for w in _WORD.findall(text.replace("’", "'"))]
 
 
 def terms_of(text: str) -> list[str]:

@@ -107,8 +107,9 @@ class Words:
             return
         for place, group in enumerate(self._groups):
             if self._named[place]:
-                self.actor_docs[place] |= _documents_naming(self._connection, group, docs)
-                self.voiced[place] |= _documents_voicing(self._connection, group, docs)
+                naming, voicing = _documents_naming(self._connection, group, docs)
+                self.actor_docs[place] |= naming
+                self.voiced[place] |= voicing
         for place, country, terms in self._spokesmen:
             self.voiced[place] |= _documents_voiced_by(self._connection, country, terms, docs)
         self.voiced_bits = _bits_by_document(self.voiced)
@@ -227,25 +228,16 @@ class _ConceptFinder:
         return found
 
 
-def _documents_naming(connection: sqlite3.Connection, names: Sequence[str], docs: set[int]) -> set[int]:
-    """Which of ``docs`` the actors layer says name one of ``names``."""
-    if not docs:
-        return set()
+def _documents_naming(connection: sqlite3.Connection, names: Sequence[str], docs: set[int]
+                      ) -> tuple[set[int], set[int]]:
+    """Which of ``docs`` the actors layer says name one of ``names``, and which of those speak for the actor so
+    named (table ``voices``)."""
     rows = connection.execute(
-        f"SELECT DISTINCT doc FROM actor_names WHERE name IN ({','.join('?' * len(names))})"
-        f" AND doc IN ({','.join('?' * len(docs))})", [*names, *sorted(docs)])
-    return {doc for (doc,) in rows}
-
-
-def _documents_voicing(connection: sqlite3.Connection, names: Sequence[str], docs: set[int]) -> set[int]:
-    """Which of ``docs`` speak for the actor called one of ``names`` (table ``voices``)."""
-    if not docs:
-        return set()
-    rows = connection.execute(
-        "SELECT DISTINCT v.doc FROM voices AS v JOIN actor_names AS a ON a.actor = v.actor AND a.doc = v.doc"
-        f" WHERE a.name IN ({','.join('?' * len(names))}) AND v.doc IN ({','.join('?' * len(docs))})",
-        [*names, *sorted(docs)])
-    return {doc for (doc,) in rows}
+        "SELECT a.doc, max(v.doc IS NOT NULL) FROM actor_names AS a"
+        " LEFT JOIN voices AS v ON v.doc = a.doc AND v.actor = a.actor"
+        f" WHERE a.name IN ({','.join('?' * len(names))}) AND a.doc IN ({','.join('?' * len(docs))}) GROUP BY a.doc",
+        [*names, *sorted(docs)]).fetchall()
+    return {doc for doc, _ in rows}, {doc for doc, voicing in rows if voicing}
 
 
 def _documents_voiced_by(connection: sqlite3.Connection, country: str, terms: tuple[tuple[int, int], ...] | None,
