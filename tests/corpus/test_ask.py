@@ -37,6 +37,20 @@ def test_ask_reads_speaker_and_years_from_the_question(small_corpus: Path) -> No
     assert (question.terms, question.speakers, question.years) == (("bridge",), ("Jane Roe",), (2018, None))
 
 
+def test_ask_speaker_is_named_by_a_name_not_a_title_nor_an_acronym() -> None:
+    import sqlite3
+
+    from onrecord.corpus.query import _speakers
+
+    connection = sqlite3.connect(":memory:")
+    connection.execute("CREATE TABLE speakers (label TEXT, role TEXT)")
+    connection.executemany("INSERT INTO speakers VALUES (?, 'speaker')",
+                           [("President Arafat",), ("Mr President",), ("NATO",), ("A. A. Ahmadian",)])
+    assert _speakers(connection, "What did President Zelaya say about NATO?") == ((), set())
+    assert _speakers(connection, "What did President Arafat say?") == (("President Arafat",), {"arafat"})
+    assert _speakers(connection, "What does Ahmadian think?") == (("A. A. Ahmadian",), {"ahmadian"})
+
+
 def test_ask_year_of_the_speech_wins_over_a_target_year_and_possessives_are_dropped(small_corpus: Path) -> None:
     reader = Corpus(small_corpus).reader()
     aid = parse(reader, "How much will Norway's aid reach by 2010? (2005 speech)")

@@ -21,7 +21,7 @@ from onrecord.corpus.signals import Words
 SHORT = 6
 DOCUMENTS = 2  # documents read whole: the strongest, whose DOCUMENT_BEST best candidates score highest
 DOCUMENT_BEST = 3
-SHORTLIST = 80  # candidates the ranker reads with their neighbours, the best of the first look
+SHORTLIST = 150  # candidates the ranker reads with their neighbours, the best of the first look
 
 
 def ask(connection: sqlite3.Connection, text: str, *, k: int = 5) -> dict[str, Any]:

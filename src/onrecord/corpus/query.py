@@ -11,6 +11,8 @@ import re
 import sqlite3
 from dataclasses import dataclass
 
+from onrecord.analyze.actors.matching import HONORIFICS
+
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 _YEAR = r"(1[89]\d\d|20\d\d)"
 _RANGES: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -158,8 +160,11 @@ def _years(text: str) -> tuple[tuple[int | None, int | None], str]:
 
 
 def _speakers(connection: sqlite3.Connection, text: str) -> tuple[tuple[str, ...], set[str]]:
-    """Speaker labels whose distinctive name (a capitalized word of 3+ letters) the question contains."""
-    capitalized = {w for w in _WORD.findall(text) if w[:1].isupper() and len(w) >= 3}
+    """Speaker labels whose distinctive name the question contains: a capitalized word of 3+ letters, written as
+    a name ("Ahmadian"), not a title ("President", "Minister") nor in capitals (an acronym: "NATO", "NPT" head
+    paragraphs of speeches, and the transcript reader takes some such headings for speakers)."""
+    capitalized = {w for w in _WORD.findall(text) if w[:1].isupper() and len(w) >= 3 and not w.isupper()
+                   and w.lower() not in HONORIFICS}
     if not capitalized:
         return (), set()
     labels: list[str] = []
