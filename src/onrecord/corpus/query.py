@@ -68,7 +68,10 @@ general assembly un debate session""".split())
 
 def words(text: str) -> list[str]:
     """The words of a text, lowercased, apostrophes kept inside words."""
-    return [w.lower() for w in _WORD.findall(text.replace("’", "'"))]
+    text = text.replace("’", "'")
+    if text.isascii():  # lowered at once (elsewhere a letter may lower to two: "İ")
+        return _WORD.findall(text.lower())
+    return [w.lower() for w in _WORD.findall(text)]
 
 
 def terms_of(text: str) -> list[str]:

@@ -160,11 +160,13 @@ class Words:
             found |= self.mask.get(rowid, 0)
         if candidate is None:
             return self._weight(found) / self.total
-        near = 0
-        for rowid in (*self.passage(candidate), *self.asked(candidate)):
-            near |= self.mask.get(rowid, 0)
         doc = self.doc_of.get(candidate.rowid, -1)
-        full = found | ((near & self.actor_bits) | self.voiced_bits.get(doc, 0))
+        full = found | self.voiced_bits.get(doc, 0)
+        if self.actor_bits & ~full:  # an actor still missing: is it named near the sentence?
+            near = 0
+            for rowid in (*self.passage(candidate), *self.asked(candidate)):
+                near |= self.mask.get(rowid, 0)
+            full |= near & self.actor_bits
         half = self.naming_bits.get(doc, 0) & ~full
         return (self._weight(full) + ACTOR_DOCUMENT * self._weight(half)) / self.total
 
