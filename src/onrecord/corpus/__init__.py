@@ -89,6 +89,7 @@ class Corpus:
         from onrecord.corpus.lexical import store_stems
         from onrecord.corpus.store import fill
         from onrecord.corpus.vectors import BATCH, store_vectors
+        from onrecord.corpus.voices import weigh_again
 
         expansion = expand(paths)
         result = AddResult(total=len(expansion.files), notes=expansion.notes)
@@ -108,6 +109,7 @@ class Corpus:
                 result.skipped += 1
             if progress is not None:
                 progress(result, outcome.error)
+        weigh_again(connection)  # voices are weighed against the corpus, which changed
         return result
 
     def ask(self, question: str, *, k: int = 5) -> dict[str, Any]:

@@ -149,6 +149,23 @@ MIGRATIONS: tuple[str, ...] = (
         stems TEXT NOT NULL
     );
     """,
+    # 7: each document's mentions of each country, from which its voice is weighed against the corpus
+    # (``voices.py``); the voices themselves are weighed again when the next ``add`` is over.
+    """
+    CREATE TABLE country_mentions (
+        doc INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+        actor TEXT NOT NULL,
+        mentions INTEGER NOT NULL,
+        first INTEGER NOT NULL,
+        PRIMARY KEY (doc, actor)
+    ) WITHOUT ROWID;
+    CREATE INDEX country_mentions_actor ON country_mentions(actor);
+    INSERT INTO country_mentions (doc, actor, mentions, first)
+    SELECT f.doc, lower(coalesce(json_extract(f.data, '$.kb'), json_extract(f.data, '$.name'))) AS actor,
+           sum(json_array_length(f.data, '$.mentions')), min(f.item)
+    FROM findings AS f WHERE f.layer = 'actors' AND json_extract(f.data, '$.type') = 'country' AND actor IS NOT NULL
+    GROUP BY f.doc, actor;
+    """,
 )
 
 

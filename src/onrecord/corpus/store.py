@@ -9,23 +9,12 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from onrecord.corpus.voices import choose, count_countries
 from onrecord.record import Record, from_dict, to_dict
 
 # The layers every record has and the corpus keeps in their own tables; every other layer is generic.
 CORE_LAYERS = frozenset({"schema", "document", "speakers", "turns", "exchanges", "sentences"})
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
-# Whom a document speaks for: its most-mentioned country (an interview of an official, a state's speech), so
-# that ask hears "we" as that country. Keyed as actor_names is (the kb id, else the name, lowercased).
-_VOICE = """
-    INSERT INTO voices (doc, actor)
-    SELECT doc, actor FROM (
-        SELECT f.doc AS doc, lower(coalesce(json_extract(f.data, '$.kb'), json_extract(f.data, '$.name'))) AS actor,
-               row_number() OVER (ORDER BY json_array_length(f.data, '$.mentions') DESC, f.item) AS place
-        FROM findings AS f WHERE f.doc = ? AND f.layer = 'actors' AND json_extract(f.data, '$.type') = 'country'
-    ) WHERE place = 1 AND actor IS NOT NULL
-"""
-
-
 def has_document(connection: sqlite3.Connection, document_id: str) -> bool:
     """Whether a document with this id (the hash of its text) is stored already."""
     row = connection.execute("SELECT 1 FROM documents WHERE id = ?", (document_id,)).fetchone()
@@ -57,7 +46,8 @@ def store(connection: sqlite3.Connection, record: Record) -> str | None:
         turns = _insert_turns(connection, doc, record)
         _insert_sentences(connection, doc, record, turns)
         _insert_layers(connection, doc, data)
-        connection.execute(_VOICE, (doc,))
+        count_countries(connection, doc)
+        choose(connection, [doc])
         connection.execute("COMMIT")
     except BaseException:
         connection.execute("ROLLBACK")

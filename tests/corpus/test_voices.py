@@ -1,0 +1,48 @@
+"""Whom a document speaks for: its country mentions weighed against the corpus (tf-idf), kept in ``voices``."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from onrecord.corpus import Corpus
+from onrecord.corpus.voices import choose, weigh_again
+
+
+def _corpus(mentions: dict[int, dict[str, int]]) -> sqlite3.Connection:
+    connection = sqlite3.connect(":memory:", isolation_level=None)
+    connection.executescript("""
+        CREATE TABLE documents (rowid INTEGER PRIMARY KEY);
+        CREATE TABLE country_mentions (doc INTEGER, actor TEXT, mentions INTEGER, first INTEGER,
+                                       PRIMARY KEY (doc, actor)) WITHOUT ROWID;
+        CREATE TABLE voices (doc INTEGER PRIMARY KEY, actor TEXT NOT NULL);
+    """)
+    for doc, found in mentions.items():
+        connection.execute("INSERT INTO documents (rowid) VALUES (?)", (doc,))
+        connection.executemany("INSERT INTO country_mentions VALUES (?, ?, ?, ?)",
+                               [(doc, actor, count, place) for place, (actor, count) in enumerate(found.items())])
+    return connection
+
+
+def test_voices_the_speakers_country_is_named_in_its_own_documents_not_in_everyone_elses() -> None:
+    # Kenya's speech about the Haiti mission names Haiti most; Haiti and the United States are named elsewhere too.
+    connection = _corpus({1: {"haiti": 15, "kenya": 10, "us": 3}, 2: {"haiti": 6, "us": 20}, 3: {"us": 12, "france": 9},
+                          4: {"us": 30, "france": 2}})
+    weigh_again(connection)
+    assert dict(connection.execute("SELECT doc, actor FROM voices")) == {1: "kenya", 2: "haiti", 3: "france", 4: "us"}
+
+
+def test_voices_alone_or_tied_the_most_mentioned_then_the_first_speaks() -> None:
+    connection = _corpus({1: {"iraq": 4, "iran": 9}})
+    choose(connection, [1])
+    assert connection.execute("SELECT actor FROM voices").fetchall() == [("iran",)]
+    tied = _corpus({1: {"iraq": 5, "iran": 5}, 2: {"iraq": 1, "iran": 1}})
+    weigh_again(tied)
+    assert dict(tied.execute("SELECT doc, actor FROM voices")) == {1: "iraq", 2: "iraq"}
+
+
+def test_voices_kept_for_the_stored_documents(small_corpus: Path) -> None:
+    connection = Corpus(small_corpus).reader()
+    assert connection.execute("SELECT actor FROM country_mentions WHERE doc = 2").fetchall() == [("q20",)]
+    # Norway is the only country either document names (the interview: "engineers from Norway").
+    assert connection.execute("SELECT doc, actor FROM voices").fetchall() == [(1, "q20"), (2, "q20")]
