@@ -73,6 +73,17 @@ def test_transcript_weak_labels_need_to_recur() -> None:
     assert [s.label for s in twice.speakers] == ["Chris Wallace", "Joe Biden"]
 
 
+def test_transcript_a_lone_label_deep_in_a_speech_is_running_text() -> None:
+    speech = "".join(f"Line {n} of the speech goes on about the region and the world.\n" for n in range(30))
+    t = _transcribe(speech + "MERCOSUR. The Caribbean Community has\nexpressed its support.\n")
+    assert [(label, kind) for label, kind, _ in _shape(t)] == [(UNNAMED_SPEAKER, "statement")]
+    # Labels that each appear once still open turns near the top (a short exchange), or when one recurs.
+    short = _transcribe("Interview, 2 May 2020\nQ: Will you run?\nSMITH: Yes.\n")
+    assert [(label, kind) for label, kind, _ in _shape(short)] == [(None, "note"), ("Q", "question"), ("SMITH", "answer")]
+    late = _transcribe(speech + "SMITH: One.\nJONES: Two.\nSMITH: Three.\n")
+    assert [label for label, _, _ in _shape(late)] == [None, "SMITH", "JONES", "SMITH"]
+
+
 def test_transcript_acronyms_in_brackets_stay_speech() -> None:
     t = _transcribe("Q: Is NATO (North Atlantic Treaty Organization) involved?\nA: The UN (UN) is. (NATO) too.")
     assert [turn.kind for turn in t.turns] == ["question", "answer"]

@@ -12,6 +12,8 @@ from onrecord.transcript.labels import Label, label_key, match_label
 from onrecord.transcript.notes import is_boilerplate, is_stage_direction, stage_directions
 
 _LABEL_TRIM = ":.-–— \t"
+# Lines of unlabelled text after which a label that is the only one of its kind no longer opens a transcript.
+LONE_DEPTH = 20
 _LINE = re.compile(r"[^\n]*\S[^\n]*")
 
 
@@ -53,9 +55,18 @@ def labelled_lines(source: Source) -> list[Line]:
     found: list[tuple[int, int, Label | None, tuple[int, int] | None]] = []
     for start, end in lines_of(text):
         found.append((start, end, match_label(text[start:end]), _hint(text, start, end, hints)))
-    counts = Counter(label_key(label.speaker) for _, _, label, _ in found if label)
+    keys = [label_key(label.speaker) if label else "" for _, _, label, _ in found]
+    counts = Counter(key for key in keys if key)
+    accepted = [i for i, (_, _, label, _) in enumerate(found) if label and (label.strong or counts[keys[i]] >= 2)]
+    if accepted and accepted[0] > LONE_DEPTH and all(counts[keys[i]] == 1 for i in accepted):
+        # Every label once, the first deep in the text: one voice, whose lines happen to open with an acronym
+        # ending a sentence ("...a full member of\nMERCOSUR. The Caribbean Community has"), a heading
+        # ("CONCLUSION: ...") or a section number ("XV."). Taken for labels, they would make what goes before
+        # a preface.
+        accepted = []
+    opening = set(accepted)
     lines = []
-    for start, end, label, hint in found:
+    for index, (start, end, label, hint) in enumerate(found):
         if hint:
             s, e = hint
             content = e
@@ -65,7 +76,7 @@ def labelled_lines(source: Source) -> list[Line]:
                 speaker = text[s:e].strip(_LABEL_TRIM)
                 lines.append(Line(start, end, True, speaker, (s, s + len(text[s:e].rstrip(_LABEL_TRIM))), content))
                 continue
-        if label and (label.strong or counts[label_key(label.speaker)] >= 2):
+        if label and index in opening:
             lines.append(Line(start, end, True, label.speaker, (start + label.start, start + label.end),
                               start + label.content_start))
         else:
