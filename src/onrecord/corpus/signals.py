@@ -6,7 +6,7 @@ actor's other names from the actors layer), weighted by rarity. An actor the que
 topic, which the answer does not repeat ("Does Iran regret the money?" - "We have no regrets about our
 expenditures."): for an actor, being named in the sentence's passage or in the interviewer's question counts
 fully, and so does the document speaking for it (an interview of its official, its speech at the UN: the
-document's most-mentioned country, whose "we" it is); being named elsewhere in the document counts in part.
+country whose "we" it is, ``voices.py``); being named elsewhere in the document counts in part.
 """
 
 from __future__ import annotations
