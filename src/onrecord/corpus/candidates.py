@@ -44,15 +44,6 @@ class Candidate:
     score: float = 0.0
 
 
-@dataclass(frozen=True)
-class Match:
-    """An FTS5 query of quoted words (no syntax from the user), and those words in its order: BM25 scores each
-    occurrence of a word in the query, repeats too."""
-
-    expression: str
-    words: tuple[str, ...]
-
-
 def pools(connection: sqlite3.Connection, question: Question) -> dict[int, Candidate]:
     """The candidates of all three pools, by rowid."""
     where, parameters = filters(question)
@@ -71,8 +62,9 @@ def pools(connection: sqlite3.Connection, question: Question) -> dict[int, Candi
 
 
 def match_expression(connection: sqlite3.Connection, question: Question, *,
-                     without: frozenset[str] = frozenset()) -> Match | None:
-    """An FTS5 OR-query of the ``RAREST`` concepts of the question (words, actor names). Common words would make
+                     without: frozenset[str] = frozenset()) -> str | None:
+    """An FTS5 OR-query of the ``RAREST`` concepts of the question (words, actor names), each word quoted: no
+    syntax from the user. Common words would make
     BM25 score a large share of the corpus for little; they still count when the candidates are ranked. When
     even the rarest is in more than ``BUDGET`` sentences, the others must join it (AND): "the point of view of
     the developing countries" matches by "developing" and "view" together. ``without``: leave out the concepts
@@ -96,21 +88,18 @@ def match_expression(connection: sqlite3.Connection, question: Question, *,
                       for name in kept[i][0]])
     if rarest is None or others is None:
         return rarest
-    return Match(f"({rarest.expression}) AND ({others.expression})", rarest.words + others.words)
+    return f"({rarest}) AND ({others})"
 
 
-def _any_of(names: Sequence[str]) -> Match | None:
+def _any_of(names: Sequence[str]) -> str | None:
     """An OR of names, each an AND of its quoted content words: "the Islamic Republic of Iran" would make FTS5
     walk the posting lists of "the" and "of" (a third of the corpus each) to count the phrase for BM25."""
-    parts: dict[str, tuple[str, ...]] = {}
+    parts: dict[str, None] = {}
     for name in names:
-        kept = tuple(w for w in words(name) if w not in STOPWORDS)
-        quoted = ['"' + w.replace('"', '""') + '"' for w in kept]
+        quoted = ['"' + w.replace('"', '""') + '"' for w in words(name) if w not in STOPWORDS]
         if quoted:
-            parts.setdefault(quoted[0] if len(quoted) == 1 else f"({' AND '.join(quoted)})", kept)
-    if not parts:
-        return None
-    return Match(" OR ".join(parts), tuple(w for kept in parts.values() for w in kept))
+            parts[quoted[0] if len(quoted) == 1 else f"({' AND '.join(quoted)})"] = None
+    return " OR ".join(parts) or None
 
 
 def filters(question: Question) -> tuple[str, list[Any]]:
@@ -151,7 +140,7 @@ def voice_keys(connection: sqlite3.Connection, question: Question, group: tuple[
         f"SELECT DISTINCT actor FROM voices WHERE actor IN ({','.join('?' * len(keys))})", sorted(keys))}
 
 
-def _bm25(connection: sqlite3.Connection, match: Match, where: str, parameters: list[Any],
+def _bm25(connection: sqlite3.Connection, match: str, where: str, parameters: list[Any],
           candidates: dict[int, Candidate]) -> float:
     """Add the ``POOL`` best BM25 matches to ``candidates``, scores divided by the best; return the best."""
     if parameters:  # a speaker or years: filter while ranking, or the pool may hold none of theirs
@@ -162,14 +151,14 @@ def _bm25(connection: sqlite3.Connection, match: Match, where: str, parameters: 
                f" FROM sentences_fts WHERE sentences_fts MATCH ? ORDER BY score LIMIT {POOL}) AS h"
                f" JOIN sentences AS s ON s.rowid = h.rowid{_JOINS}"
                f" WHERE {where} ORDER BY h.score")
-    rows = connection.execute(sql, [match.expression, *parameters]).fetchall()
+    rows = connection.execute(sql, [match, *parameters]).fetchall()
     top = max((row[4] for row in rows), default=1.0) or 1.0
     for rowid, turn, text, asked, score in rows:
         candidates.setdefault(rowid, Candidate(rowid, turn, text, asked, bm25=min(score / top, 1.0)))
     return top
 
 
-def _voiced_bm25(connection: sqlite3.Connection, match: Match, keys: list[str], where: str, parameters: list[Any],
+def _voiced_bm25(connection: sqlite3.Connection, match: str, keys: list[str], where: str, parameters: list[Any],
                  candidates: dict[int, Candidate], top: float) -> None:
     """Add the ``POOL`` best BM25 matches within the documents that speak for the actors ``keys``, scores
     divided by ``top``."""
@@ -178,7 +167,7 @@ def _voiced_bm25(connection: sqlite3.Connection, match: Match, keys: list[str], 
         sql = (f"SELECT s.rowid, s.turn, s.text, t.question, -bm25(sentences_fts){_FROM}"
                f" WHERE sentences_fts MATCH ? AND {where} AND s.doc IN ({voiced})"
                f" ORDER BY bm25(sentences_fts) LIMIT {POOL}")
-        rows = connection.execute(sql, [match.expression, *parameters, *keys]).fetchall()
+        rows = connection.execute(sql, [match, *parameters, *keys]).fetchall()
     else:
         # Joining every match to its sentence to learn its document costs more than ranking them all: the
         # documents' sentences are kept as rowid ranges (a document's sentences are stored together), which
@@ -193,7 +182,7 @@ def _voiced_bm25(connection: sqlite3.Connection, match: Match, keys: list[str], 
                f"  WHERE low <= f.rowid ORDER BY low DESC LIMIT 1) ORDER BY score LIMIT {POOL}) AS h"
                f" JOIN sentences AS s ON s.rowid = h.rowid{_JOINS} WHERE {where} AND s.doc IN ({voiced})"
                " ORDER BY h.score")
-        rows = connection.execute(sql, [match.expression, *keys]).fetchall()
+        rows = connection.execute(sql, [match, *keys]).fetchall()
     for rowid, turn, text, asked, score in rows:
         candidates.setdefault(rowid, Candidate(rowid, turn, text, asked, bm25=min(score / top, 1.0)))
 
