@@ -1,5 +1,5 @@
 """Whom each document speaks for: the country whose "we" it is, so that ask hears an Iranian official's
-interview, or Kenya's speech at the UN, as Iran's or Kenya's words.
+interview, or a state's speech at the UN, as that country's words.
 
 The country a document mentions most is often another one: Ukraine's 2024 General Assembly speech names Russia
 more than Ukraine, Iran's of 1988 names Iraq more than Iran. A country is weighed by its mentions times its
