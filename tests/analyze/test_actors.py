@@ -186,6 +186,14 @@ def test_actors_names_that_lost_a_pdf_ligature_still_resolve(tmp_path: Path) -> 
     assert [m.span.text for m in _actor(record, "Christians").mentions] == ["Chrisans"]
 
 
+def test_actors_names_match_whichever_apostrophe_the_text_uses(tmp_path: Path) -> None:
+    record = _record(tmp_path, "The Democratic People’s Republic of Korea and Côte d’Ivoire spoke; so did the "
+                               "Republic of Korea.\n")
+    assert [(a.name, [m.span.text for m in a.mentions]) for a in record.actors] == [
+        ("North Korea", ["The Democratic People’s Republic of Korea"]), ("Côte d'Ivoire", ["Côte d’Ivoire"]),
+        ("South Korea", ["the Republic of Korea"])]
+
+
 def test_actors_a_capitalised_common_word_is_no_place(tmp_path: Path) -> None:
     record = _record(tmp_path, "Sham elections were held. The Islamic State in Iraq and the Sham spread.\n")
     assert [(a.name, [m.span.text for m in a.mentions]) for a in record.actors] == [

@@ -89,11 +89,16 @@ def _spelling(kb: KnowledgeBase, key: str, owners: tuple[tuple[str, MentionForm]
     return next(name for name, _ in entry.names if name.lower() == key)
 
 
+def _fold(word: str) -> str:
+    """A word as names are matched: lower case, one apostrophe ("People’s" is "People's")."""
+    return word.lower().replace("’", "'")
+
+
 def _add(index: dict[str, list[Name]], words: list[str], spelling: str, owners: Any, title: str | None) -> None:
     if not words:
         return
     exact = spelling if spelling.isupper() and len(spelling) <= 5 else None
-    name = Name(tuple(w.lower() for w in words), tuple(w[:1].isupper() for w in words), exact, tuple(owners), title,
+    name = Name(tuple(_fold(w) for w in words), tuple(w[:1].isupper() for w in words), exact, tuple(owners), title,
                 spelling.lower())
     index.setdefault(name.words[0], []).append(name)
 
@@ -106,7 +111,7 @@ def match_names(doc: Any, kb: KnowledgeBase, date: str | None) -> list[Found]:
     """
     index = name_index(kb, _tokenizer())
     tokens = [t for t in doc if not t.is_space]
-    lowers = [t.lower_ for t in tokens]
+    lowers = [_fold(t.text) for t in tokens]
     hits = [(i, name) for i in range(len(tokens)) if (name := _longest(index.get(lowers[i], ()), tokens, lowers, i))]
     taken: set[int] = set()
     chosen: list[tuple[int, Name]] = []
