@@ -36,7 +36,8 @@ def test_labels_match_common_styles(line: str, speaker: str, kind: str) -> None:
     "line",
     ["Firstly, DAESH was a creation.", "Note: this is editorial.", "Comment", "Regarding Syria: yes",
      "(LAUGHTER)", "I. Introduction", "The first principle: is", "In the words of the Leader: text",
-     "Speaker:", "question — have the perpetrators been condemned?", "answer: the wrapped line goes on"],
+     "Speaker:", "question — have the perpetrators been condemned?", "answer: the wrapped line goes on",
+     "H.E. Philemon Yang of Cameroon", "MR. PRESIDENT, we", "HIS EXCELLENCY MR. ANTONIO GUTERRES spoke"],
 )
 def test_labels_refuse_what_is_not_a_speaker(line: str) -> None:
     assert match_label(line) is None

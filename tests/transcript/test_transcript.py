@@ -84,6 +84,15 @@ def test_transcript_a_lone_label_deep_in_a_speech_is_running_text() -> None:
     assert [label for label, _, _ in _shape(late)] == [None, "SMITH", "JONES", "SMITH"]
 
 
+def test_transcript_a_speech_set_in_capitals_has_no_labels_ending_in_a_period() -> None:
+    t = _transcribe("MR PRESIDENT, I CONGRATULATE YOU.\nMAINTAIN. PEACE IS OUR GOAL.\nPOVERTY. IT MUST END.\n"
+                    "POVERTY. IT MUST END NOW.\n")
+    assert [(label, kind) for label, kind, _ in _shape(t)] == [(UNNAMED_SPEAKER, "statement")]
+    # In capitals, a label with a colon still opens a turn.
+    t = _transcribe("LEHRER: WHAT IS YOUR PLAN?\nOBAMA: JOBS.\nLEHRER: AND YOURS?\nROMNEY: GROWTH.\n")
+    assert [label for label, _, _ in _shape(t)] == ["LEHRER", "OBAMA", "LEHRER", "ROMNEY"]
+
+
 def test_transcript_acronyms_in_brackets_stay_speech() -> None:
     t = _transcribe("Q: Is NATO (North Atlantic Treaty Organization) involved?\nA: The UN (UN) is. (NATO) too.")
     assert [turn.kind for turn in t.turns] == ["question", "answer"]

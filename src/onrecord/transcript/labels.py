@@ -126,10 +126,17 @@ def match_label(line: str) -> Label | None:
     return None
 
 
+# A label in capitals that ends with one of these is the start of a salutation cut by its abbreviation's period
+# ("MR. PRESIDENT,", "H.E. Philemon Yang", "YOUR EXCELLENCY MR. GUTERRES"): the name comes after.
+_SALUTATIONS = frozenset({"MR", "MRS", "MS", "DR", "H.E", "H. E", "HE", "ST", "MME", "MM"})
+
+
 def _plausible(kind: str, speaker: str, raw: str) -> bool:
     words = speaker.replace("’", "'").split()
     if kind == "capitals":
-        return speaker.upper() not in _NOT_SPEAKERS_CAPS and any(ch.isalpha() for ch in speaker)
+        last = speaker.upper().rsplit(",", 1)[-1].split()
+        return (speaker.upper() not in _NOT_SPEAKERS_CAPS and any(ch.isalpha() for ch in speaker)
+                and not (last and (last[-1] in _SALUTATIONS or " ".join(last[-2:]) in _SALUTATIONS)))
     if kind == "name":
         return words[0].casefold().strip("'") not in _NOT_SPEAKERS and len(speaker) >= 2
     if kind == "role":

@@ -14,6 +14,8 @@ from onrecord.transcript.notes import is_boilerplate, is_stage_direction, stage_
 _LABEL_TRIM = ":.-–— \t"
 # Lines of unlabelled text after which a label that is the only one of its kind no longer opens a transcript.
 LONE_DEPTH = 20
+# Share of a text's letters in upper case above which the text is set in capitals.
+CAPITALS = 0.6
 _LINE = re.compile(r"[^\n]*\S[^\n]*")
 
 
@@ -57,7 +59,12 @@ def labelled_lines(source: Source) -> list[Line]:
         found.append((start, end, match_label(text[start:end]), _hint(text, start, end, hints)))
     keys = [label_key(label.speaker) if label else "" for _, _, label, _ in found]
     counts = Counter(key for key in keys if key)
-    accepted = [i for i, (_, _, label, _) in enumerate(found) if label and (label.strong or counts[keys[i]] >= 2)]
+    # In a text set in capitals, any line opening a sentence looks like "THE PRESIDENT. Thank you": there a
+    # label in capitals needs a colon.
+    letters = [ch for ch in text if ch.isalpha()]
+    capitals = sum(ch.isupper() for ch in letters) > CAPITALS * len(letters)
+    accepted = [i for i, (_, _, label, _) in enumerate(found) if label and (label.strong or counts[keys[i]] >= 2)
+                and not (capitals and label.kind == "capitals" and label.mark == ".")]
     if accepted and accepted[0] > LONE_DEPTH and all(counts[keys[i]] == 1 for i in accepted):
         # Every label once, the first deep in the text: one voice, whose lines happen to open with an acronym
         # ending a sentence ("...a full member of\nMERCOSUR. The Caribbean Community has"), a heading
