@@ -6,7 +6,7 @@ import sqlite3
 from pathlib import Path
 
 from onrecord.corpus import Corpus
-from onrecord.corpus.voices import choose, weigh_again
+from onrecord.corpus.voices import weigh, weigh_again
 
 
 def _corpus(mentions: dict[int, dict[str, int]]) -> sqlite3.Connection:
@@ -35,7 +35,7 @@ def test_voices_the_speakers_country_is_named_in_its_own_documents_not_in_everyo
 
 def test_voices_alone_or_tied_the_most_mentioned_then_the_first_speaks() -> None:
     connection = _corpus({1: {"iraq": 4, "iran": 9}})
-    choose(connection, [1])
+    weigh(connection, [1])
     assert connection.execute("SELECT actor FROM voices").fetchall() == [("iran",)]
     tied = _corpus({1: {"iraq": 5, "iran": 5}, 2: {"iraq": 1, "iran": 1}})
     weigh_again(tied)

@@ -149,8 +149,12 @@ def frequencies(connection: sqlite3.Connection, found: Sequence[Concept]) -> lis
 def weights(connection: sqlite3.Connection, found: Sequence[Concept]) -> list[float]:
     """Inverse sentence frequency of each concept (BM25's idf)."""
     total = max(index_totals(connection)[0], 1)
-    return [math.log(1 + (total - frequency + 0.5) / (frequency + 0.5))
-            for frequency in frequencies(connection, found)]
+    return [idf(total, frequency) for frequency in frequencies(connection, found)]
+
+
+def idf(total: int, frequency: int) -> float:
+    """BM25's inverse frequency of what ``frequency`` of ``total`` items hold (never below 0)."""
+    return math.log(1 + (total - frequency + 0.5) / (frequency + 0.5))
 
 
 def matched(concept: Concept, present: set[str]) -> bool:

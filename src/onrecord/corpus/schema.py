@@ -5,6 +5,17 @@ from __future__ import annotations
 import sqlite3
 
 # Each migration runs once, in order, inside one transaction. Never edit a released one: append a new one.
+# Keep the country actors of the ``documents`` (an SQL condition on ``f.doc``), keyed as actor_names is (the kb
+# id, else the name, lowercased), with their mentions and the place of the first in the actors layer.
+COUNTRY_MENTIONS = """
+    INSERT INTO country_mentions (doc, actor, mentions, first)
+    SELECT f.doc, lower(coalesce(json_extract(f.data, '$.kb'), json_extract(f.data, '$.name'))) AS actor,
+           sum(json_array_length(f.data, '$.mentions')), min(f.item)
+    FROM findings AS f WHERE {documents} AND f.layer = 'actors' AND json_extract(f.data, '$.type') = 'country'
+         AND actor IS NOT NULL
+    GROUP BY f.doc, actor
+"""
+
 MIGRATIONS: tuple[str, ...] = (
     """
     CREATE TABLE documents (
@@ -160,12 +171,7 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (doc, actor)
     ) WITHOUT ROWID;
     CREATE INDEX country_mentions_actor ON country_mentions(actor);
-    INSERT INTO country_mentions (doc, actor, mentions, first)
-    SELECT f.doc, lower(coalesce(json_extract(f.data, '$.kb'), json_extract(f.data, '$.name'))) AS actor,
-           sum(json_array_length(f.data, '$.mentions')), min(f.item)
-    FROM findings AS f WHERE f.layer = 'actors' AND json_extract(f.data, '$.type') = 'country' AND actor IS NOT NULL
-    GROUP BY f.doc, actor;
-    """,
+    """ + COUNTRY_MENTIONS.format(documents="1") + ";",
 )
 
 

@@ -9,12 +9,14 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from onrecord.corpus.voices import choose, count_countries
+from onrecord.corpus.voices import count_countries, weigh
 from onrecord.record import Record, from_dict, to_dict
 
 # The layers every record has and the corpus keeps in their own tables; every other layer is generic.
 CORE_LAYERS = frozenset({"schema", "document", "speakers", "turns", "exchanges", "sentences"})
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
+
+
 def has_document(connection: sqlite3.Connection, document_id: str) -> bool:
     """Whether a document with this id (the hash of its text) is stored already."""
     row = connection.execute("SELECT 1 FROM documents WHERE id = ?", (document_id,)).fetchone()
@@ -47,7 +49,7 @@ def store(connection: sqlite3.Connection, record: Record) -> str | None:
         _insert_sentences(connection, doc, record, turns)
         _insert_layers(connection, doc, data)
         count_countries(connection, doc)
-        choose(connection, [doc])
+        weigh(connection, [doc])
         connection.execute("COMMIT")
     except BaseException:
         connection.execute("ROLLBACK")

@@ -14,22 +14,15 @@ General Debate speeches, whose file names give the speaker's state.
 
 from __future__ import annotations
 
-import math
 import sqlite3
 from collections.abc import Sequence
 
+from onrecord.corpus.lexical import idf
+from onrecord.corpus.schema import COUNTRY_MENTIONS
+
 OUTWEIGH = 2.0  # how much more often the most-mentioned country must be named to keep the voice
 
-# A document's country actors: keyed as actor_names is (the kb id, else the name, lowercased), with their
-# mentions and the place of the first in the actors layer.
-_COUNT = """
-    INSERT INTO country_mentions (doc, actor, mentions, first)
-    SELECT f.doc, lower(coalesce(json_extract(f.data, '$.kb'), json_extract(f.data, '$.name'))) AS actor,
-           sum(json_array_length(f.data, '$.mentions')), min(f.item)
-    FROM findings AS f WHERE f.doc = ? AND f.layer = 'actors' AND json_extract(f.data, '$.type') = 'country'
-         AND actor IS NOT NULL
-    GROUP BY actor
-"""
+_COUNT = COUNTRY_MENTIONS.format(documents="f.doc = ?")
 
 
 def count_countries(connection: sqlite3.Connection, doc: int) -> None:
@@ -37,42 +30,35 @@ def count_countries(connection: sqlite3.Connection, doc: int) -> None:
     connection.execute(_COUNT, (doc,))
 
 
-def choose(connection: sqlite3.Connection, docs: Sequence[int] | None = None) -> None:
+def weigh(connection: sqlite3.Connection, docs: Sequence[int] | None = None) -> None:
     """Weigh the voice of ``docs`` (None: every document) and keep it in ``voices``, inside the caller's
     transaction."""
     where = f" WHERE doc IN ({','.join('?' * len(docs))})" if docs is not None else ""
-    rows = connection.execute(f"SELECT doc, actor, mentions, first FROM country_mentions{where}",
-                              list(docs or ())).fetchall()
-    actors = sorted({actor for _, actor, _, _ in rows})
-    spread: dict[str, int] = {}
-    for start in range(0, len(actors), 900):
-        chunk = actors[start : start + 900]
-        spread.update(connection.execute(
-            f"SELECT actor, count(*) FROM country_mentions WHERE actor IN ({','.join('?' * len(chunk))})"
-            " GROUP BY actor", chunk).fetchall())
+    parameters = list(docs or ())
+    countries: dict[int, list[tuple[str, int, int]]] = {}
+    for doc, actor, mentions, first in connection.execute(
+            f"SELECT doc, actor, mentions, first FROM country_mentions{where}", parameters):
+        countries.setdefault(doc, []).append((actor, mentions, first))
+    # In how many documents each of their countries is named.
+    spread = dict(connection.execute(
+        "SELECT actor, count(*) FROM country_mentions"
+        f"{f' WHERE actor IN (SELECT actor FROM country_mentions{where})' if where else ''} GROUP BY actor", parameters))
     total = max(int(connection.execute("SELECT count(*) FROM documents").fetchone()[0]), 1)
-    weighed: dict[int, tuple[tuple[float, int, int], str]] = {}
-    most: dict[int, tuple[tuple[int, int], str]] = {}
-    for doc, actor, mentions, first in rows:
-        named_in = spread.get(actor, 1)
-        weight = (mentions * math.log(1 + (total - named_in + 0.5) / (named_in + 0.5)), mentions, -first)
-        if doc not in weighed or weight > weighed[doc][0]:
-            weighed[doc] = (weight, actor)
-        if doc not in most or (mentions, -first) > most[doc][0]:
-            most[doc] = ((mentions, -first), actor)
-    best = {doc: most[doc][1] if most[doc][0][0] >= OUTWEIGH * weighed[doc][0][1] else actor
-            for doc, (_, actor) in weighed.items()}
+    voices = {}
+    for doc, found in countries.items():
+        most = max(found, key=lambda c: (c[1], -c[2]))
+        weighed = max(found, key=lambda c: (c[1] * idf(total, spread.get(c[0], 1)), c[1], -c[2]))
+        voices[doc] = most[0] if most[1] >= OUTWEIGH * weighed[1] else weighed[0]
     if docs is None:
         connection.execute("DELETE FROM voices")
-    connection.executemany("INSERT OR REPLACE INTO voices (doc, actor) VALUES (?, ?)",
-                           list(best.items()))
+    connection.executemany("INSERT OR REPLACE INTO voices (doc, actor) VALUES (?, ?)", list(voices.items()))
 
 
 def weigh_again(connection: sqlite3.Connection) -> None:
     """Weigh every document's voice again against the corpus as it is now, in one transaction."""
     connection.execute("BEGIN IMMEDIATE")
     try:
-        choose(connection)
+        weigh(connection)
         connection.execute("COMMIT")
     except BaseException:
         connection.execute("ROLLBACK")

@@ -59,19 +59,20 @@ def labelled_lines(source: Source) -> list[Line]:
         found.append((start, end, match_label(text[start:end]), _hint(text, start, end, hints)))
     keys = [label_key(label.speaker) if label else "" for _, _, label, _ in found]
     counts = Counter(key for key in keys if key)
-    # In a text set in capitals, any line opening a sentence looks like "THE PRESIDENT. Thank you": there a
-    # label in capitals needs a colon.
-    letters = [ch for ch in text if ch.isalpha()]
-    capitals = sum(ch.isupper() for ch in letters) > CAPITALS * len(letters)
-    accepted = [i for i, (_, _, label, _) in enumerate(found) if label and (label.strong or counts[keys[i]] >= 2)
-                and not (capitals and label.kind == "capitals" and label.mark == ".")]
-    if accepted and accepted[0] > LONE_DEPTH and all(counts[keys[i]] == 1 for i in accepted):
+    accepted = [(i, label) for i, (_, _, label, _) in enumerate(found)
+                if label and (label.strong or counts[keys[i]] >= 2)]
+    periods = {i for i, label in accepted if label.kind == "capitals" and label.mark == "."}
+    if periods and _set_in_capitals(text):
+        # In a text set in capitals, any line opening a sentence looks like "THE PRESIDENT. Thank you": there a
+        # label in capitals needs a colon.
+        accepted = [(i, label) for i, label in accepted if i not in periods]
+    if accepted and accepted[0][0] > LONE_DEPTH and all(counts[keys[i]] == 1 for i, _ in accepted):
         # Every label once, the first deep in the text: one voice, whose lines happen to open with an acronym
         # ending a sentence ("...a full member of\nMERCOSUR. The Caribbean Community has"), a heading
         # ("CONCLUSION: ...") or a section number ("XV."). Taken for labels, they would make what goes before
         # a preface.
         accepted = []
-    opening = set(accepted)
+    opening = {i for i, _ in accepted}
     lines = []
     for index, (start, end, label, hint) in enumerate(found):
         if hint:
@@ -89,6 +90,12 @@ def labelled_lines(source: Source) -> list[Line]:
         else:
             lines.append(Line(start, end))
     return lines
+
+
+def _set_in_capitals(text: str) -> bool:
+    """Whether more than ``CAPITALS`` of the text's letters are upper case."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return sum(ch.isupper() for ch in letters) > CAPITALS * len(letters)
 
 
 def _hint(text: str, start: int, end: int, hints: dict[int, int]) -> tuple[int, int] | None:
