@@ -84,6 +84,17 @@ def test_transcript_a_lone_label_deep_in_a_speech_is_running_text() -> None:
     assert [label for label, _, _ in _shape(late)] == [None, "SMITH", "JONES", "SMITH"]
 
 
+def test_transcript_an_acronym_ending_a_sentence_begun_on_the_line_before_is_running_text() -> None:
+    speech = "".join(f"Line {n} of the speech goes on about the region and the world.\n" for n in range(30))
+    wrapped = ("We recall the special needs of\nSIDS. They are many.\nThe vulnerabilities of\nSIDS. They grow.\n"
+               "Our support for the\nSIDS. It holds.\n")
+    t = _transcribe(speech + wrapped)
+    assert [(label, kind) for label, kind, _ in _shape(t)] == [(UNNAMED_SPEAKER, "statement")]
+    # After a line that ends its sentence, the same labels still open turns.
+    t = _transcribe("Opening of the hearing.\nSMITH. Why?\nJONES. Because.\nSMITH. Really?\n")
+    assert [label for label, _, _ in _shape(t)] == [None, "SMITH", "JONES", "SMITH"]
+
+
 def test_transcript_a_speech_set_in_capitals_has_no_labels_ending_in_a_period() -> None:
     t = _transcribe("MR PRESIDENT, I CONGRATULATE YOU.\nMAINTAIN. PEACE IS OUR GOAL.\nPOVERTY. IT MUST END.\n"
                     "POVERTY. IT MUST END NOW.\n")

@@ -62,6 +62,11 @@ def labelled_lines(source: Source) -> list[Line]:
     accepted = [(i, label) for i, (_, _, label, _) in enumerate(found)
                 if label and (label.strong or counts[keys[i]] >= 2)]
     periods = {i for i, label in accepted if label.kind == "capitals" and label.mark == "."}
+    # A word in capitals ending a sentence that the line before began ("...the special needs of\nSIDS. We") is
+    # running text however often it recurs: a speaker's label follows a line that ends a sentence.
+    running = {i for i in periods if i > 0 and _runs_on(text[found[i - 1][0]:found[i - 1][1]])}
+    accepted = [(i, label) for i, label in accepted if i not in running]
+    periods -= running
     if periods and _set_in_capitals(text):
         # In a text set in capitals, any line opening a sentence looks like "THE PRESIDENT. Thank you": there a
         # label in capitals needs a colon.
@@ -90,6 +95,12 @@ def labelled_lines(source: Source) -> list[Line]:
         else:
             lines.append(Line(start, end))
     return lines
+
+
+def _runs_on(line: str) -> bool:
+    """Whether a line breaks off mid-sentence: it ends in a word or a comma."""
+    last = line.rstrip()[-1:]
+    return last.isalnum() or last == ","
 
 
 def _set_in_capitals(text: str) -> bool:
