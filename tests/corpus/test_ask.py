@@ -51,6 +51,27 @@ def test_ask_speaker_is_named_by_a_name_not_a_title_nor_an_acronym() -> None:
     assert _speakers(connection, "What does Ahmadian think?") == (("A. A. Ahmadian",), {"ahmadian"})
 
 
+def test_ask_speaker_is_one_the_question_has_speak_by_a_name_not_their_given_name() -> None:
+    import sqlite3
+
+    from onrecord.corpus.query import _speakers
+
+    connection = sqlite3.connect(":memory:")
+    connection.execute("CREATE TABLE speakers (label TEXT, role TEXT)")
+    connection.executemany("INSERT INTO speakers VALUES (?, 'speaker')", [
+        ("Mr. Israel Katz",), ("Muhammad Shehbaz Sharif",), ("Muhammad Nawaz Sharif",), ("Zine El Abidine Ben Ali",),
+        ("A. A. Ahmadian",), ("Mevlüt Çavuşoğlu",), ("ALI  KHAMENEI",)])
+    assert _speakers(connection, "Can Israel survive in the long term?") == ((), set())
+    assert _speakers(connection, "How many troops are in Kashmir, according to Shehbaz Sharif?") == (
+        ("Muhammad Shehbaz Sharif",), {"shehbaz", "sharif"})
+    # A name the question talks about, not one it has speak.
+    assert _speakers(connection, "What did Tunisia ask to recover from Ben Ali and his family?") == ((), set())
+    assert _speakers(connection, "Can the Houthis be wiped out, in Ahmadian's view?") == (
+        ("A. A. Ahmadian",), {"ahmadian"})
+    assert _speakers(connection, "Why does Çavuşoğlu oppose the plan?") == (("Mevlüt Çavuşoğlu",), {"çavuşoğlu"})
+    assert _speakers(connection, "What did Khamenei say in 1987?") == (("ALI  KHAMENEI",), {"khamenei"})
+
+
 def test_ask_year_of_the_speech_wins_over_a_target_year_and_possessives_are_dropped(small_corpus: Path) -> None:
     reader = Corpus(small_corpus).reader()
     aid = parse(reader, "How much will Norway's aid reach by 2010? (2005 speech)")
