@@ -52,6 +52,7 @@ def analyze(
     title: Annotated[str | None, typer.Option(help="Title of the document, over what the file says.")] = None,
     date: Annotated[str | None, typer.Option(help="Date of the document, YYYY-MM-DD.")] = None,
     speaker: Annotated[str | None, typer.Option(help="Who speaks, for a speech without speaker labels.")] = None,
+    speaks_for: Annotated[str | None, typer.Option(help="The country whose words these are.")] = None,
     kb: Annotated[Path | None, typer.Option("--kb", help="Knowledge base of actors (YAML) that extends the bundled one.")] = None,
 ) -> None:
     """Analyze transcript files and show (or write) their Records."""
@@ -66,7 +67,8 @@ def analyze(
     failed = 0
     for file in files:
         try:
-            records.append(analyze_file(file, max_bytes=max_bytes, title=title, date=date, speaker=speaker, kb=kb))
+            records.append(analyze_file(file, max_bytes=max_bytes, title=title, date=date, speaker=speaker,
+                                        speaks_for=speaks_for, kb=kb))
         except OnrecordError as error:
             report(error)
             failed += 1

@@ -50,29 +50,34 @@ def add(
     corpus: CorpusOption = Path(DEFAULT_PATH),
     workers: Annotated[int, typer.Option("--workers", help="Processes that analyze in parallel.", min=1)] = 1,
     scheduler: Annotated[str | None, typer.Option("--scheduler", help="Dask scheduler, tcp://HOST:PORT.")] = None,
+    catalog: Annotated[Path | None, typer.Option(
+        "--catalog", help="CSV with columns file,title,date,speaker,speaks_for: what the files do not say.")] = None,
 ) -> None:
     """Read, analyze and store documents in the corpus; documents stored already are skipped."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+    from onrecord.read.catalog import read_catalog
+
     console = Console(stderr=True, highlight=False)
     columns = (TextColumn("adding"), BarColumn(), MofNCompleteColumn(),
                TextColumn("{task.fields[rate]} documents/s"), TimeElapsedColumn())
-    with Progress(*columns, console=console, transient=True) as progress:
-        task = progress.add_task("add", total=None, rate="0.0")
+    with _corpus(corpus) as store:
+        entries = read_catalog(catalog) if catalog is not None else None  # a wrong catalog stops before any work
+        with Progress(*columns, console=console, transient=True) as progress:
+            task = progress.add_task("add", total=None, rate="0.0")
 
-        def advance(result: AddResult, error: str | None) -> None:
-            if error is not None:
-                console.print(f"Error: {error}", markup=False, soft_wrap=True)
-            done = result.added + result.skipped + len(result.failed)
-            elapsed = progress.tasks[0].elapsed or 1e-9
-            progress.update(task, total=result.total, completed=done, rate=f"{done / elapsed:.1f}")
+            def advance(result: AddResult, error: str | None) -> None:
+                if error is not None:
+                    console.print(f"Error: {error}", markup=False, soft_wrap=True)
+                done = result.added + result.skipped + len(result.failed)
+                elapsed = progress.tasks[0].elapsed or 1e-9
+                progress.update(task, total=result.total, completed=done, rate=f"{done / elapsed:.1f}")
 
-        with _corpus(corpus) as store:
-            result = store.add(files, workers=workers, scheduler=scheduler, progress=advance)
+            result = store.add(files, workers=workers, scheduler=scheduler, catalog=entries, progress=advance)
     print(f"{result.added} added, {result.skipped} skipped (stored already), {len(result.failed)} failed: {corpus}")
     if result.replaced:
         shown = ", ".join(result.replaced[:3]) + (", ..." if len(result.replaced) > 3 else "")
-        print(f"{len(result.replaced)} replaced (their text changed since they were stored): {shown}")
+        print(f"{len(result.replaced)} replaced (their text or catalog entry changed since they were stored): {shown}")
     if result.notes:
         shown = ", ".join(Path(note).name for note in result.notes[:3]) + (", ..." if len(result.notes) > 3 else "")
         print(f"{len(result.notes)} folder notes left out (README, LICENSE...; name them to add them): {shown}")

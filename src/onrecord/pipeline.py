@@ -28,6 +28,7 @@ def structure(source: Source) -> Record:
         text=source.text,
         format=source.format,
         period=source.period,
+        speaks_for=source.speaks_for,
     )
     return Record(document=document, speakers=transcript.speakers, turns=transcript.turns,
                   exchanges=transcript.exchanges)
@@ -41,12 +42,14 @@ def analyze(
     title: str | None = None,
     date: str | None = None,
     speaker: str | None = None,
+    speaks_for: str | None = None,
     steps: Sequence[Step] = ANALYSES,
     kb: str | os.PathLike[str] | None = None,
 ) -> Record:
     """Read a file and return its Record with every analysis run; ``kb`` is a knowledge base of actors
     (YAML) that extends the bundled one."""
-    source = read(path, format=format, max_bytes=max_bytes, title=title, date=date, speaker=speaker)
+    source = read(path, format=format, max_bytes=max_bytes, title=title, date=date, speaker=speaker,
+                  speaks_for=speaks_for)
     return analyze_source(source, steps=configure(steps, kb=kb))
 
 

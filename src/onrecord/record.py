@@ -63,6 +63,8 @@ class Document:
     format: str = "txt"
     # No day known: the year ("2015") or month ("2015-09") the document belongs to; null when ``date`` is set.
     period: str | None = None
+    # The country whose words these are, as the caller named it (``add --catalog``); null when not given.
+    speaks_for: str | None = None
 
 
 @dataclass(frozen=True)

@@ -37,13 +37,23 @@ def _many(folder: Path, count: int, sentences: int) -> list[Path]:
     return paths
 
 
+_SPEAKERS = "SELECT d.source, sp.label FROM documents AS d JOIN speakers AS sp ON sp.doc = d.rowid ORDER BY d.source"
+
+
+def _catalog(folder: Path) -> Path:
+    (folder / "catalog.csv").write_text("file,speaker\nspeech.txt,Erna Solberg\n", encoding="utf-8")
+    return folder / "catalog.csv"
+
+
 def test_batch_workers_store_the_same_documents(tmp_path: Path) -> None:
     paths = write_documents(tmp_path / "docs")
     with Corpus(tmp_path / "c.db") as corpus:
-        result = corpus.add(paths, workers=2)
+        result = corpus.add(paths, workers=2, catalog=_catalog(tmp_path / "docs"))
     assert (result.added, result.skipped, result.failed) == (2, 0, [])
-    rows = sqlite3.connect(tmp_path / "c.db").execute("SELECT count(*) FROM sentences").fetchone()
-    assert rows == (12,)
+    connection = sqlite3.connect(tmp_path / "c.db")
+    assert connection.execute("SELECT count(*) FROM sentences").fetchone() == (12,)
+    # The catalog's entries travel with the tasks to the worker processes.
+    assert connection.execute(_SPEAKERS).fetchall()[-1] == (str(paths[1]), "Erna Solberg")
 
 
 @pytest.mark.timeout(120)
@@ -53,9 +63,11 @@ def test_batch_dask_local_cluster_with_two_workers(tmp_path: Path) -> None:
     paths = write_documents(tmp_path / "docs")
     cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
     with cluster, Corpus(tmp_path / "c.db") as corpus:
-        result = corpus.add([*paths, tmp_path / "missing.txt"], scheduler=cluster.scheduler_address)
+        result = corpus.add([*paths, tmp_path / "missing.txt"], scheduler=cluster.scheduler_address,
+                            catalog=_catalog(tmp_path / "docs"))
     assert (result.added, result.skipped, [path for path, _ in result.failed]) == (
         2, 0, [str(tmp_path / "missing.txt")])
+    assert sqlite3.connect(tmp_path / "c.db").execute(_SPEAKERS).fetchall()[-1] == (str(paths[1]), "Erna Solberg")
 
 
 def test_batch_sigkill_leaves_whole_documents_and_resumes(tmp_path: Path) -> None:
@@ -147,7 +159,7 @@ def test_batch_cli_add_reports_folder_notes_and_replaced_files(tmp_path: Path) -
     second = CliRunner().invoke(app, ["add", str(tmp_path / "docs"), "--corpus", str(database)])
     assert (second.exit_code, second.stdout) == (0, (
         f"1 added, 1 skipped (stored already), 0 failed: {database}\n"
-        f"1 replaced (their text changed since they were stored): {paths[0]}\n"
+        f"1 replaced (their text or catalog entry changed since they were stored): {paths[0]}\n"
         f"1 folder notes left out (README, LICENSE...; name them to add them): README.txt\n"))
 
 
@@ -160,3 +172,17 @@ def test_batch_workers_take_the_largest_files_first(tmp_path: Path) -> None:
     files = [str(path) for path in [*names, tmp_path / "missing.txt"]]
     assert tasks(files) == [files[:4], files[4:]]
     assert tasks(files, largest_first=True) == [[files[3], files[5], files[1], files[2]], [files[0], files[4], files[6]]]
+
+
+def test_batch_cli_add_with_a_catalog_that_cannot_be_used_says_why(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from onrecord.cli import app
+
+    paths = write_documents(tmp_path / "docs")
+    catalog = tmp_path / "catalog.csv"
+    catalog.write_text("name,speaker\nspeech.txt,Erna Solberg\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["add", *map(str, paths), "--corpus", str(tmp_path / "c.db"),
+                                      "--catalog", str(catalog)])
+    assert (result.exit_code, result.stderr) == (1, (
+        f"Error: the catalog has no 'file' column, {catalog}, give a header: file,title,date,speaker,speaks_for\n"))

@@ -131,3 +131,31 @@ def test_store_keeps_each_sentences_stems_and_fills_an_older_corpus(tmp_path: Pa
         writer.execute("DELETE FROM sentence_stems WHERE rowid > 3")  # as if stored before stems were kept
         corpus.add([])
         assert writer.execute("SELECT count(*) FROM sentence_stems").fetchone() == (len(texts),)
+
+
+def test_store_a_catalog_names_speaker_title_and_voice_and_a_changed_entry_stores_again(tmp_path: Path) -> None:
+    paths = write_documents(tmp_path / "docs")
+    catalog = tmp_path / "docs" / "catalog.csv"
+    catalog.write_text("file,title,speaker,speaks_for\nspeech.txt,Harbour speech,Erna Solberg,Sweden\n",
+                       encoding="utf-8")
+    database = tmp_path / "c.db"
+    with Corpus(database) as corpus:
+        tallies = [corpus.add(paths, catalog=catalog), corpus.add(paths, catalog=catalog), corpus.add(paths)]
+        # The speech names only Norway; its catalog says it speaks for Sweden.
+        first = corpus.reader().execute("SELECT d.title, v.actor FROM documents AS d JOIN voices AS v ON v.doc = d.rowid"
+                                        " WHERE d.speaks_for IS NOT NULL").fetchall()
+        assert first == [("Harbour speech", "q34")]
+        catalog.write_text("file,speaker,speaks_for\nspeech.txt,Jonas Gahr Store,Norway\n", encoding="utf-8")
+        tallies.append(corpus.add(paths, catalog=catalog))
+        evidence = corpus.ask("What did Store say about the coastal towns?", k=1)["evidence"][0]
+    # Stored with its catalog entry; then skipped, with the catalog or without; stored again when the entry changed.
+    assert [(t.added, t.skipped, t.replaced) for t in tallies] == [(2, 0, []), (0, 2, []), (0, 2, []),
+                                                                   (1, 1, [str(paths[1])])]
+    assert (evidence["title"], evidence["speaker"]) == ("Harbour speech, 4 June 2021", "Jonas Gahr Store")
+    connection = sqlite3.connect(database)
+    rows = connection.execute("SELECT d.title, d.speaks_for, v.actor, sp.label FROM documents AS d JOIN voices AS v"
+                              " ON v.doc = d.rowid JOIN speakers AS sp ON sp.doc = d.rowid WHERE d.speaks_for IS NOT NULL"
+                              ).fetchall()
+    assert rows == [("Harbour speech, 4 June 2021", "Norway", "q20", "Jonas Gahr Store")]
+    record = json.loads(connection.execute("SELECT record FROM documents WHERE speaks_for = 'Norway'").fetchone()[0])
+    assert record["document"]["speaks_for"] == "Norway"

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from onrecord.corpus.connection import DEFAULT_PATH, open_reader, open_writer, snapshot
-from onrecord.corpus.store import known_ids, store
+from onrecord.corpus.store import store, stored
+from onrecord.read.catalog import Entry
 
 __all__ = ["DEFAULT_PATH", "AddResult", "Corpus"]
 
@@ -78,30 +79,37 @@ class Corpus:
         *,
         workers: int = 1,
         scheduler: str | None = None,
+        catalog: str | os.PathLike[str] | Mapping[str, Entry] | None = None,
         progress: Progress | None = None,
     ) -> AddResult:
         """Read, analyze and store files (folders are walked); each document is stored whole or not at all.
 
         A file whose text is stored already is skipped; a file that fails is recorded in ``failed`` and
-        skipped. Walking a folder leaves out README, LICENSE and the like (``AddResult.notes``). ``progress`` is called after each file with the tally and the error, if any.
+        skipped. Walking a folder leaves out README, LICENSE and the like (``AddResult.notes``). ``catalog``: a CSV
+        file that gives files their title, date, speaker and the country they speak for, or its entries
+        (``read.catalog``); a file stored already with other metadata is stored again. ``progress`` is called
+        after each file with the tally and the error, if any.
         """
         from onrecord.corpus.batch import expand, run
         from onrecord.corpus.lexical import store_stems
         from onrecord.corpus.store import fill
         from onrecord.corpus.vectors import BATCH, store_vectors
         from onrecord.corpus.voices import weigh_again
+        from onrecord.read.catalog import read_catalog
 
         expansion = expand(paths)
+        entries = read_catalog(catalog) if isinstance(catalog, str | os.PathLike) else catalog
         result = AddResult(total=len(expansion.files), notes=expansion.notes)
         connection = self.writer()
         # Sentences stored before the corpus kept vectors or stems get them now.
         fill(connection, "sentence_vectors", store_vectors, batch=BATCH)
         fill(connection, "sentence_stems", store_stems, batch=5 * BATCH)
-        for outcome in run(expansion.files, known_ids(connection), workers=workers, scheduler=scheduler):
-            stored = store(connection, outcome.record) if outcome.record is not None else None
-            if stored:
+        for outcome in run(expansion.files, stored(connection), workers=workers, scheduler=scheduler,
+                           catalog=entries):
+            kept = store(connection, outcome.record) if outcome.record is not None else None
+            if kept:
                 result.added += 1
-                if stored == "replaced":
+                if kept == "replaced":
                     result.replaced.append(outcome.path)
             elif outcome.error is not None:
                 result.failed.append((outcome.path, outcome.error))

@@ -8,14 +8,19 @@ from __future__ import annotations
 import concurrent.futures as cf
 import multiprocessing
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 from typing import Any
 
 from onrecord.errors import CorpusError, OnrecordError
+from onrecord.read.catalog import COLUMNS, Entry, resolved
 from onrecord.record import Record
+
+# What the corpus knows of each stored document, by id: its title, date, sole speaker and the country it speaks
+# for, as a catalog would give them (``store.stored``).
+Known = Mapping[str, Entry]
 
 # Documents per task: enough for spaCy's batching, small enough that progress moves and memory stays flat.
 CHUNK = 4
@@ -66,17 +71,19 @@ def is_folder_note(path: Path) -> bool:
     return path.name.split(".")[0].lower() in FOLDER_NOTES
 
 
-_KNOWN: frozenset[str] = frozenset()
+_KNOWN: Known = {}
 
 
-def _remember(known: frozenset[str]) -> None:
-    """Worker-process initializer: the ids stored already, sent once rather than with every task."""
+def _remember(known: Known) -> None:
+    """Worker-process initializer: what the corpus knows of its documents, sent once rather than with every task."""
     global _KNOWN
     _KNOWN = known
 
 
-def analyze_paths(paths: Sequence[str], known: frozenset[str] | None = None) -> list[Outcome]:
-    """Read and analyze ``paths``; a file that fails becomes an Outcome with its error, not an exception."""
+def analyze_paths(paths: Sequence[str], known: Known | None = None, catalog: Mapping[str, Entry] | None = None
+                  ) -> list[Outcome]:
+    """Read and analyze ``paths``; a file that fails becomes an Outcome with its error, not an exception.
+    ``catalog``: what a catalog says of them, by resolved path (``read.catalog``)."""
     from onrecord.pipeline import analyze_sources
     from onrecord.read import read
     from onrecord.record import document_id
@@ -85,12 +92,13 @@ def analyze_paths(paths: Sequence[str], known: frozenset[str] | None = None) -> 
     outcomes: dict[str, Outcome] = {}
     sources = []
     for path in paths:
+        entry = (catalog or {}).get(resolved(path))
         try:
-            source = read(path)
+            source = read(path, **vars(entry)) if entry is not None else read(path)
         except OnrecordError as error:
             outcomes[path] = Outcome(path, error=str(error))
             continue
-        if document_id(source.text) in known:
+        if stored_as(known.get(document_id(source.text)), entry):
             outcomes[path] = Outcome(path, skipped=True)
         else:
             sources.append(source)
@@ -101,6 +109,14 @@ def analyze_paths(paths: Sequence[str], known: frozenset[str] | None = None) -> 
         for source in sources:
             outcomes[source.path] = _analyze_one(source)
     return [outcomes[path] for path in paths if path in outcomes]
+
+
+def stored_as(stored: Entry | None, entry: Entry | None) -> bool:
+    """Whether a document stored as ``stored`` (None: not stored) is what a file with the catalog ``entry`` (None:
+    not in the catalog) would store: the same text, and what the catalog says of it."""
+    if stored is None:
+        return False
+    return entry is None or all(getattr(entry, c) in (None, getattr(stored, c)) for c in COLUMNS)
 
 
 def _analyze_one(source: Any) -> Outcome:
@@ -114,23 +130,35 @@ def _analyze_one(source: Any) -> Outcome:
 
 
 def run(
-    files: Sequence[str], known: frozenset[str], *, workers: int = 1, scheduler: str | None = None
+    files: Sequence[str], known: Known, *, workers: int = 1, scheduler: str | None = None,
+    catalog: Mapping[str, Entry] | None = None,
 ) -> Iterator[Outcome]:
-    """Outcomes for ``files``, as workers finish them (not in order when there are several workers).
+    """Outcomes for ``files``, as workers finish them (not in order when there are several workers); ``catalog``
+    says what the files do not (``read.catalog``), each task takes its files' entries along.
 
     Several workers take the largest files first, so that the last tasks are short and no worker waits long
     for the others at the end (longest processing time first).
     """
     chunks = tasks(files, largest_first=workers > 1 or scheduler is not None)
+    entries = _entries_of(catalog or {})
     if scheduler is not None:
-        yield from _run_dask(chunks, known, scheduler)
+        yield from _run_dask(chunks, known, scheduler, entries)
     elif workers <= 1:
         for chunk in chunks:
-            yield from analyze_paths(chunk, known)
+            yield from analyze_paths(chunk, known, entries(chunk))
     else:
         context = multiprocessing.get_context("spawn")  # fork would copy the caller's threads and locks
         with cf.ProcessPoolExecutor(workers, mp_context=context, initializer=_remember, initargs=(known,)) as pool:
-            yield from _drain(chunks, lambda chunk: pool.submit(analyze_paths, chunk), _first_done, 2 * workers)
+            yield from _drain(chunks, lambda chunk: pool.submit(analyze_paths, chunk, None, entries(chunk)),
+                              _first_done, 2 * workers)
+
+
+def _entries_of(catalog: Mapping[str, Entry]) -> Callable[[list[str]], dict[str, Entry]]:
+    """The catalog entries of a task's files, which travel with the task."""
+    def entries(chunk: list[str]) -> dict[str, Entry]:
+        keys = (resolved(path) for path in chunk)
+        return {key: catalog[key] for key in keys if key in catalog}
+    return entries
 
 
 def tasks(files: Sequence[str], *, largest_first: bool = False) -> list[list[str]]:
@@ -167,7 +195,8 @@ def _drain(
                 pending.add(submit(following))
 
 
-def _run_dask(chunks: list[list[str]], known: frozenset[str], scheduler: str) -> Iterator[Outcome]:
+def _run_dask(chunks: list[list[str]], known: Known, scheduler: str,
+              entries: Callable[[list[str]], dict[str, Entry]]) -> Iterator[Outcome]:
     try:
         from distributed import Client, wait
     except ImportError:
@@ -178,7 +207,7 @@ def _run_dask(chunks: list[list[str]], known: frozenset[str], scheduler: str) ->
         raise CorpusError(f"cannot reach the Dask scheduler ({error})", scheduler,
                           "start it with: dask scheduler, or check the address") from None
     with client:
-        # scatter takes a list as many items: wrap the set so that it travels, once per worker, as one.
+        # scatter takes a list as many items: wrap the mapping so that it travels, once per worker, as one.
         [shared] = client.scatter([known], broadcast=True)  # type: ignore[no-untyped-call]
         workers = max(len(client.scheduler_info().get("workers", {})), 1)
 
@@ -186,5 +215,5 @@ def _run_dask(chunks: list[list[str]], known: frozenset[str], scheduler: str) ->
             result = wait(list(pending), return_when="FIRST_COMPLETED")  # type: ignore[no-untyped-call]
             return set(result.done), set(result.not_done)
 
-        yield from _drain(chunks, lambda chunk: client.submit(analyze_paths, chunk, shared, pure=False), first,
-                          2 * workers)
+        yield from _drain(chunks, lambda chunk: client.submit(analyze_paths, chunk, shared, entries(chunk), pure=False),
+                          first, 2 * workers)

@@ -172,6 +172,10 @@ MIGRATIONS: tuple[str, ...] = (
     ) WITHOUT ROWID;
     CREATE INDEX country_mentions_actor ON country_mentions(actor);
     """ + COUNTRY_MENTIONS.format(documents="1") + ";",
+    # 8: the country a document speaks for when its catalog says so (``add --catalog``), which its voice is.
+    """
+    ALTER TABLE documents ADD COLUMN speaks_for TEXT;
+    """,
 )
 
 

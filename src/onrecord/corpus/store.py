@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from onrecord.corpus.voices import count_countries, weigh
+from onrecord.read.catalog import Entry
 from onrecord.record import Record, from_dict, to_dict
 
 # The layers every record has and the corpus keeps in their own tables; every other layer is generic.
@@ -17,32 +18,42 @@ CORE_LAYERS = frozenset({"schema", "document", "speakers", "turns", "exchanges",
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 
 
-def has_document(connection: sqlite3.Connection, document_id: str) -> bool:
-    """Whether a document with this id (the hash of its text) is stored already."""
-    row = connection.execute("SELECT 1 FROM documents WHERE id = ?", (document_id,)).fetchone()
-    return row is not None
+# Each document's title, date, sole speaker (none when several speak) and the country it speaks for.
+_STORED = ("SELECT d.id, d.title, d.date, (SELECT CASE WHEN count(*) = 1 THEN max(label) END FROM speakers"
+           " WHERE doc = d.rowid), d.speaks_for FROM documents AS d")
 
 
-def known_ids(connection: sqlite3.Connection) -> frozenset[str]:
-    """The ids of every stored document."""
-    return frozenset(row[0] for row in connection.execute("SELECT id FROM documents"))
+def stored(connection: sqlite3.Connection, document_id: str | None = None) -> dict[str, Entry]:
+    """What the corpus knows of every stored document (or of the one with this id: the hash of its text), by id,
+    as a catalog would say it: ``add`` skips a file whose text and catalog entry are stored already."""
+    where, parameters = (" WHERE d.id = ?", (document_id,)) if document_id is not None else ("", ())
+    return {row[0]: Entry(*row[1:]) for row in connection.execute(_STORED + where, parameters)}
+
+
+def _entry_of(record: Record) -> Entry:
+    d = record.document
+    sole = record.speakers[0].label if len(record.speakers) == 1 else None
+    return Entry(d.title, d.date, sole, d.speaks_for)
 
 
 def store(connection: sqlite3.Connection, record: Record) -> str | None:
     """Store ``record`` in one transaction: "added", or "replaced" when a document read from the same source
-    (the path as given) with another text was there, which goes; None when the same text is stored already.
+    (the path as given) with another text was there, which goes; None when the same text is stored already, with
+    the same title, date, speaker and voice.
 
     A file whose text changed (edited, or read better by a newer onrecord: repaired mojibake) is the same
-    document, so it replaces its old version rather than sit beside it. A process killed at any point leaves
-    either the whole document or none of it, and the old version with it.
+    document, so it replaces its old version rather than sit beside it; so does the same text with other
+    metadata (a catalog gave its speaker). A process killed at any point leaves either the whole document or none
+    of it, and the old version with it.
     """
     connection.execute("BEGIN IMMEDIATE")
     try:
-        if has_document(connection, record.document.id):
+        known = stored(connection, record.document.id).get(record.document.id)
+        if known == _entry_of(record):
             connection.execute("ROLLBACK")
             return None
-        old = connection.execute("DELETE FROM documents WHERE source = ? RETURNING rowid",
-                                 (record.document.source,)).fetchall()
+        old = connection.execute("DELETE FROM documents WHERE source = ? OR id = ? RETURNING rowid",
+                                 (record.document.source, record.document.id)).fetchall()
         data = to_dict(record)
         doc = _insert_document(connection, record, data)
         turns = _insert_turns(connection, doc, record)
@@ -89,10 +100,10 @@ def year_of(date: str | None, source: str) -> int | None:
 def _insert_document(connection: sqlite3.Connection, record: Record, data: dict[str, Any]) -> int:
     d = record.document
     cursor = connection.execute(
-        "INSERT INTO documents (id, title, source, date, year, language, format, words, text, record)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO documents (id, title, source, date, year, language, format, words, text, record, speaks_for)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (d.id, d.title, d.source, d.date, year_of(d.date, d.source), d.language, d.format, len(d.text.split()),
-         d.text, _record_json(data)),
+         d.text, _record_json(data), d.speaks_for),
     )
     doc = int(cursor.lastrowid or 0)
     connection.executemany(

@@ -10,6 +10,9 @@ when it is named ``OUTWEIGH`` times as often as the weighed one. Mentions are ke
 (``country_mentions``); a document gets its voice when stored, and every voice is weighed again once an ``add``
 is over, as the corpus it is weighed against changed. ``scripts/voice_agreement.py`` measures it on the UN
 General Debate speeches, whose file names give the speaker's state.
+
+None of that is guessed when the caller knows: a document whose catalog names the country it speaks for
+(``add --catalog``) has that voice.
 """
 
 from __future__ import annotations
@@ -49,9 +52,24 @@ def weigh(connection: sqlite3.Connection, docs: Sequence[int] | None = None) -> 
         most = max(found, key=lambda c: (c[1], -c[2]))
         weighed = max(found, key=lambda c: (c[1] * idf(total, spread.get(c[0], 1)), c[1], -c[2]))
         voices[doc] = most[0] if most[1] >= OUTWEIGH * weighed[1] else weighed[0]
+    stated = connection.execute("SELECT rowid, speaks_for FROM documents WHERE speaks_for IS NOT NULL"
+                                + (f" AND rowid IN ({','.join('?' * len(parameters))})" if where else ""), parameters)
+    voices.update((doc, voice_key(name)) for doc, name in stated)
     if docs is None:
         connection.execute("DELETE FROM voices")
     connection.executemany("INSERT OR REPLACE INTO voices (doc, actor) VALUES (?, ?)", list(voices.items()))
+
+
+def voice_key(name: str) -> str:
+    """The key in ``voices`` of a country (or a body: the European Union) named by a catalog, as the actors layer
+    keys it: its knowledge-base id when the knowledge base knows the name, a country first, else the name,
+    lowercased."""
+    from onrecord.kb import load_kb
+
+    kb = load_kb()
+    entries = sorted((kb.entries[actor] for actor, _ in kb.names.get(name.lower(), ())),
+                     key=lambda entry: entry.type != "country")
+    return (entries[0].qid or entries[0].name).lower() if entries else name.lower()
 
 
 def weigh_again(connection: sqlite3.Connection) -> None:

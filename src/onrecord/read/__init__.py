@@ -49,8 +49,11 @@ def read(
     title: str | None = None,
     date: str | None = None,
     speaker: str | None = None,
+    speaks_for: str | None = None,
 ) -> Source:
-    """Read a file into normalized text and metadata; raise ``ReadError`` saying why when it cannot."""
+    """Read a file into normalized text and metadata; raise ``ReadError`` saying why when it cannot. ``title``,
+    ``date``, ``speaker`` (of a speech without speaker labels) and ``speaks_for`` (the country whose words these
+    are) are what the caller knows better than the file."""
     name = str(path)
     file = Path(path)
     if not file.exists():
@@ -69,7 +72,8 @@ def read(
         raise ReadError(f"cannot be read ({error.strerror or error})", name, "check the file") from None
     if len(data) > max_bytes:
         raise ReadError(f"over the limit of {max_bytes:,} bytes", name, "raise --max-bytes to read it")
-    return read_bytes(data, name, format=format or format_of(path), title=title, date=date, speaker=speaker)
+    return read_bytes(data, name, format=format or format_of(path), title=title, date=date, speaker=speaker,
+                      speaks_for=speaks_for)
 
 
 def read_bytes(
@@ -80,6 +84,7 @@ def read_bytes(
     title: str | None = None,
     date: str | None = None,
     speaker: str | None = None,
+    speaks_for: str | None = None,
 ) -> Source:
     """Read the bytes of a file in ``format``; ``name`` is the source shown in the Record and in errors."""
     reader = READERS.get(format)
@@ -95,6 +100,7 @@ def read_bytes(
         date=day,
         period=None if day else year_in_filename(name),
         speaker=speaker or source.speaker,
+        speaks_for=speaks_for or source.speaks_for,
     )
 
 

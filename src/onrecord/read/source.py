@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 import charset_normalizer
 import ftfy
@@ -37,6 +37,8 @@ class Source:
     # When no day is known: the year (YYYY) or month (YYYY-MM) the document belongs to, e.g. from its file name.
     period: str | None = None
     speaker: str | None = None
+    # The country whose words these are (a speech at the UN, an official's interview), when the caller knows it.
+    speaks_for: str | None = None
     segments: tuple[Segment, ...] | None = None
     label_hints: tuple[tuple[int, int], ...] = field(default=())
 
@@ -113,11 +115,3 @@ def finish(source: Source) -> Source:
     return source
 
 
-def with_metadata(source: Source, *, title: str | None, date: str | None, speaker: str | None) -> Source:
-    """The source with metadata the caller knows better than the file."""
-    return replace(
-        source,
-        title=title or source.title,
-        date=date or source.date,
-        speaker=speaker or source.speaker,
-    )
