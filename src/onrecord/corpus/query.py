@@ -6,9 +6,11 @@
 
 from __future__ import annotations
 
+import difflib
 import itertools
 import re
 import sqlite3
+import unicodedata
 from dataclasses import dataclass
 
 from onrecord.analyze.actors.matching import HONORIFICS
@@ -163,44 +165,65 @@ def _years(text: str) -> tuple[tuple[int | None, int | None], str]:
 
 
 # Where a question names who speaks: "according to" a name, a name before "on", the subject of a verb of saying
-# (``_SAYING``); the name that follows a question's auxiliary ("Why does Trump prefer..."), or owns ("Rousseff's
-# government").
+# (``_SAYING``); the name that follows a question's auxiliary ("Why does Trump prefer..."), or whose view or
+# words these are ("in Ahmadian's view"; not "in Duterte's drug war").
 _CAPITAL = r"[^\W\d_a-z]"  # a letter that may be a capital: "Çavuşoğlu" (re has no class for capitals)
 _SPEAKING = (
     re.compile(rf"\b(?:does|did|do|has|have|had|would|will|is|was)\s+(?:the\s+)?(?P<who>(?:{_CAPITAL}[\w'’.-]*\s+){{1,4}})"),
-    re.compile(rf"(?P<who>(?:{_CAPITAL}[\w.-]*\s+){{0,3}}{_CAPITAL}[\w.-]*)['’]s\b"),
+    re.compile(rf"(?P<who>(?:{_CAPITAL}[\w.-]*\s+){{0,3}}{_CAPITAL}[\w.-]*)['’]s\s+(?:view|views|opinion|words|"
+               r"speech|address|statement|remarks|account|answer|reply|interview|eyes)\b"),
 )
 
 
 def _speakers(connection: sqlite3.Connection, text: str) -> tuple[tuple[str, ...], set[str]]:
     """Speaker labels the question has speak, and the words of theirs it names.
 
-    A label is named by a word of its name other than the given name ("Katz", not "Israel", of "Mr. Israel Katz"),
-    or by its only one ("Ahmadian" of "A. A. Ahmadian"), where the question says who speaks (``_SAYING``,
-    ``_SPEAKING``): a corpus of thousands of speakers has most names, and "What price did the Assad family pay?"
-    or "recover from Ben Ali" name the speech's subject. The words count written as names: capitalized, 3+
-    letters, not a title ("President") nor in capitals (an acronym: "NATO"). Of the labels named, those that
-    share the most words with the question are kept ("Shehbaz Sharif", not "Nawaz Sharif")."""
+    A person is named by a word of their name other than the given name ("Katz", not "Israel", of "Mr. Israel
+    Katz"), or by their only one ("Ahmadian" of "A. A. Ahmadian"), where the question says who speaks
+    (``_SAYING``, ``_SPEAKING``): a corpus of thousands of speakers has most names, and "What price did the Assad
+    family pay?" or "recover from Ben Ali" name the speech's subject. Once named, every label holding the name
+    is theirs ("Mr. Lula Da Silva" beside "Luiz Inácio Lula da Silva"), spelt alike (``_same_name``: "Chávez",
+    "Chvez" of a damaged PDF; "Zelensky", "Zelenskyy"). The question's words count written as names:
+    capitalized, 3+ letters, not a title ("President") nor in capitals (an acronym: "NATO"). Of the labels
+    named, those that share the most words with the question are kept ("Shehbaz Sharif", not "Nawaz Sharif")."""
     asked = " ".join(found.group("who") for pattern in (*_SAYING, *_SPEAKING) for found in pattern.finditer(text))
-    written = {w for w in _WORD.findall(asked) if w[:1].isupper() and len(w) >= 3 and not w.isupper()
-               and w.lower() not in HONORIFICS}
+    written = {_fold(w): w.lower() for w in _WORD.findall(asked) if w[:1].isupper() and len(w) >= 3
+               and not w.isupper() and w.lower() not in HONORIFICS}  # folded: as the question has it
     if not written:
         return (), set()
-    capitalized = {w.lower() for w in written}
-    named: list[tuple[int, str, set[str]]] = []
-    # The labels worth reading: SQLite lowers ASCII letters only ("ÇAVUŞOĞLU"), so a name is also sought as written.
-    rows = connection.execute(
-        "SELECT DISTINCT label FROM speakers WHERE role NOT IN ('interviewer', 'moderator', 'audience') AND ("
-        + " OR ".join("instr(lower(label), ?) OR instr(label, ?)" for _ in written) + ")",
-        [form for w in sorted(written) for form in (w.lower(), w)])
-    for (label,) in rows:
-        names = [w.lower() for w in _WORD.findall(label) if len(w) >= 3 and w.lower() not in HONORIFICS]
-        shared = set(names) & capitalized
-        if shared & set(names[1:] or names):
-            named.append((len(shared), label, shared))
-    most = max((count for count, _, _ in named), default=0)
-    kept = [(label, shared) for count, label, shared in named if count == most]
-    return tuple(label for label, _ in kept), {w for _, shared in kept for w in shared}
+    labels = [label for (label,) in connection.execute(
+        "SELECT DISTINCT label FROM speakers WHERE role NOT IN ('interviewer', 'moderator', 'audience')")]
+    shared = {label: {w for w in written if any(_same_name(w, n) for n in _name_words(label))} for label in labels}
+    # The words that name someone: found beyond a label's given name.
+    naming = {w for label in labels for w in shared[label]
+              if any(_same_name(w, n) for n in _name_words(label)[1:] or _name_words(label))}
+    named = {label: found & naming for label, found in shared.items() if found & naming}
+    most = max(map(len, named.values()), default=0)
+    kept = [label for label, found in named.items() if len(found) == most]
+    return tuple(kept), {written[w] for label in kept for w in named[label]}
+
+
+_NAME_WORDS: dict[str, tuple[str, ...]] = {}  # a label's name words, folded (kept between questions)
+
+
+def _name_words(label: str) -> tuple[str, ...]:
+    """The words of a speaker label that make a name: 3+ letters, not a title, folded (``_fold``)."""
+    if label not in _NAME_WORDS:
+        _NAME_WORDS[label] = tuple(_fold(w) for w in _WORD.findall(label) if len(w) >= 3 and w.lower() not in HONORIFICS)
+    return _NAME_WORDS[label]
+
+
+def _fold(word: str) -> str:
+    """A word lowercased without its accents: "Chávez" is "chavez"."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(ch))
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Whether two folded words spell one name: equal, or of 5+ letters, alike from their first two letters on
+    (difflib ratio 0.85: "chavez" and "chvez", "zelensky" and "zelenskyy"; "israel" and "ismael" are not)."""
+    if a == b:
+        return True
+    return min(len(a), len(b)) >= 5 and a[:2] == b[:2] and difflib.SequenceMatcher(None, a, b).ratio() >= 0.85
 
 
 def _aliases(connection: sqlite3.Connection, terms: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
