@@ -111,3 +111,21 @@ def test_ask_cli_without_corpus_is_one_error_line(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert result.stderr == (f"Error: no corpus at this path, {tmp_path / 'none.db'}, "
                              "add documents first: onrecord add FILE --corpus PATH\n")
+
+
+def test_ask_quotes_a_sentence_that_breaks_off_with_the_rest_and_a_word_no_text_uses_matches_nothing(
+        tmp_path: Path) -> None:
+    # A PDF's line break cut the first sentence: spaCy ends it at "lost their", and "income..." goes on from it.
+    speech = tmp_path / "speech.txt"
+    speech.write_text("Fragment speech, 1 May 2020\nOur harbours stayed closed for many months and the fishermen of "
+                      "the coast lost their\n\nincome from the winter catch. The government paid each of them a grant "
+                      "of two thousand euros.\n", encoding="utf-8")
+    with Corpus(tmp_path / "c.db") as corpus:
+        corpus.add([speech])
+        # No text says "lose": the question still finds what its other words find.
+        broken, going_on = (corpus.ask(question, k=1)["evidence"][0]["span"] for question in (
+            "Did the fishermen lose their winter income?", "What was lost from the winter catch?"))
+    text = speech.read_text(encoding="utf-8")
+    whole = ("Our harbours stayed closed for many months and the fishermen of the coast lost their\n\n"
+             "income from the winter catch.")
+    assert broken == going_on == {"start": text.index(whole), "end": text.index(whole) + len(whole), "text": whole}

@@ -17,8 +17,11 @@ from onrecord.corpus.features import feature_weights, features
 from onrecord.corpus.query import Question, parse
 from onrecord.corpus.signals import Words
 
-# A sentence this short is quoted with the next one in its turn, so the evidence reads on its own.
+# A sentence this short is quoted with the next one in its turn, so the evidence reads on its own; so is one that
+# breaks off ("And just yesterday, I": a line break in a PDF); one that goes on from the one before ("had full and
+# total cooperation...") is quoted with it instead.
 SHORT = 6
+_ENDS = ('.', '!', '?', ':', ';', '"', '”', '’', ')', "'")
 DOCUMENTS = 2  # documents read whole: the strongest, whose DOCUMENT_BEST best candidates score highest
 DOCUMENT_BEST = 3
 SHORTLIST = 150  # candidates the ranker reads with their neighbours, the best of the first look
@@ -102,16 +105,20 @@ def _evidence(connection: sqlite3.Connection, best: list[Candidate], k: int) -> 
 
 
 def _quote(connection: sqlite3.Connection, candidate: Candidate) -> tuple[dict[str, Any], list[int]]:
-    """The evidence for a candidate: its sentence, and the next one in its turn when it is very short."""
+    """The evidence for a candidate: its sentence, with the next one in its turn when it is very short or breaks
+    off, and with the one before when it goes on from it."""
     rows = connection.execute(
         "SELECT s.rowid, s.start, s.end, d.id, d.title, sp.label, d.rowid FROM sentences AS s"
         " JOIN documents AS d ON d.rowid = s.doc JOIN turns AS t ON t.rowid = s.turn"
         " LEFT JOIN speakers AS sp ON sp.doc = s.doc AND sp.id = t.speaker"
-        " WHERE s.turn = ? AND s.rowid IN (?, ?) ORDER BY s.rowid",
-        (candidate.turn, candidate.rowid, candidate.rowid + 1),
+        " WHERE s.turn = ? AND s.rowid IN (?, ?, ?) ORDER BY s.rowid",
+        (candidate.turn, candidate.rowid - 1, candidate.rowid, candidate.rowid + 1),
     ).fetchall()
-    if len(candidate.text.split()) > SHORT:
-        rows = rows[:1]
+    at = [row[0] for row in rows].index(candidate.rowid)
+    text = candidate.text.strip()
+    goes_on = at > 0 and text[:1].islower()
+    alone = goes_on or len(text.split()) > SHORT  # reads on its own, or with the sentence before
+    rows = rows[at - 1 if goes_on else at:at + 1 if alone and text.endswith(_ENDS) else at + 2]
     _, start, _, document, title, speaker, doc = rows[0]
     end = rows[-1][2]
     (text,) = connection.execute("SELECT substr(text, ?, ?) FROM documents WHERE rowid = ?",

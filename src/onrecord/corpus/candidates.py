@@ -73,10 +73,12 @@ def match_expression(connection: sqlite3.Connection, question: Question, *,
     kept = [(group, concept) for group, concept in zip(question.groups, found, strict=True)
             if concept and group[0] not in without]
     kept = [(group, concept) for group, concept in kept if group[0] not in ASKING] or kept
+    # A word the corpus never uses is the rarest of all, and would match nothing ("lose" where texts say "lost").
+    counts = frequencies(connection, [concept for _, concept in kept])
+    kept, counts = [k for k, n in zip(kept, counts, strict=True) if n], [n for n in counts if n]
     if not kept:
         return None
     rarity = weights(connection, [concept for _, concept in kept])
-    counts = frequencies(connection, [concept for _, concept in kept])
     ranked = sorted(range(len(kept)), key=lambda i: -rarity[i])[:RAREST]
     ranked = [i for i in ranked if rarity[i] >= RARE] or ranked[:1]
     # BM25 scores every sentence holding one of them: the rarer ones only, when together they are in too many.
