@@ -9,6 +9,7 @@ the UN, an official's interview). Other columns are left alone, so a catalog kep
 from __future__ import annotations
 
 import csv
+import io
 import os
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -44,7 +45,7 @@ def read_catalog(path: str | os.PathLike[str]) -> dict[str, Entry]:
         raise ReadError("no such catalog", name, "check the path") from None
     except (OSError, UnicodeDecodeError) as error:
         raise ReadError(f"the catalog cannot be read ({error})", name, "give a CSV file in UTF-8") from None
-    rows = csv.DictReader(text.splitlines())
+    rows = csv.DictReader(io.StringIO(text, newline=""))  # a quoted cell may hold a line break
     header = [column.strip() for column in rows.fieldnames or ()]
     if "file" not in header:
         raise ReadError("the catalog has no 'file' column", name, f"give a header: file,{','.join(COLUMNS)}")
@@ -58,7 +59,8 @@ def read_catalog(path: str | os.PathLike[str]) -> dict[str, Entry]:
             raise ReadError(f"row {line} of the catalog names no file", name, "give each row a file")
         date = cells.get("date") or None
         if date is not None and valid_date(date) is None:
-            raise ReadError(f"row {line} of the catalog has a date that is not YYYY-MM-DD", date, "correct it")
+            raise ReadError(f"row {line} of the catalog {name} has a date that is not YYYY-MM-DD", date,
+                            "write it as 2023-09-21")
         entries[resolved(folder / cells["file"])] = Entry(**{column: cells.get(column) or None for column in COLUMNS})
     return entries
 

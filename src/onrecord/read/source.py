@@ -113,5 +113,3 @@ def finish(source: Source) -> Source:
     if not any(ch.isalnum() for ch in source.text):
         raise ReadError("no text in it", source.path, "check that the file is the transcript you meant")
     return source
-
-
