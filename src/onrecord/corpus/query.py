@@ -191,12 +191,16 @@ def _speakers(connection: sqlite3.Connection, text: str) -> tuple[tuple[str, ...
                and not w.isupper() and w.lower() not in HONORIFICS}  # folded: as the question has it
     if not written:
         return (), set()
-    labels = [label for (label,) in connection.execute(
-        "SELECT DISTINCT label FROM speakers WHERE role NOT IN ('interviewer', 'moderator', 'audience')")]
-    shared = {label: {w for w in written if any(_same_name(w, n) for n in _name_words(label))} for label in labels}
-    # The words that name someone: found beyond a label's given name.
-    naming = {w for label in labels for w in shared[label]
-              if any(_same_name(w, n) for n in _name_words(label)[1:] or _name_words(label))}
+    prefixes = {w[:2] for w in written}  # names spelt alike begin alike
+    shared: dict[str, set[str]] = {}
+    naming: set[str] = set()  # the words that name someone: found beyond a label's given name
+    for (label,) in connection.execute(
+            "SELECT DISTINCT label FROM speakers WHERE role NOT IN ('interviewer', 'moderator', 'audience')"):
+        names = _name_words(label)
+        if not any(n[:2] in prefixes for n in names):
+            continue
+        shared[label] = {w for w in written if any(_same_name(w, n) for n in names)}
+        naming |= {w for w in shared[label] if any(_same_name(w, n) for n in names[1:] or names)}
     named = {label: found & naming for label, found in shared.items() if found & naming}
     most = max(map(len, named.values()), default=0)
     kept = [label for label, found in named.items() if len(found) == most]
