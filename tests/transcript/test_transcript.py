@@ -95,6 +95,16 @@ def test_transcript_an_acronym_ending_a_sentence_begun_on_the_line_before_is_run
     assert [label for label, _, _ in _shape(t)] == [None, "SMITH", "JONES", "SMITH"]
 
 
+def test_transcript_a_name_before_a_quotation_or_a_reference_opens_no_turn() -> None:
+    t = _transcribe("We recall the words of a great man.\nSir Isaac Newton: \u201cWe build too many walls.\u201d\n"
+                    "We heed them.\nAs another said,\nPresident Kennedy: we do not do these things because they"
+                    " are easy.\nThe Koran (Surah\nXVI:125). Calls us to wisdom.\n")
+    assert [(label, kind) for label, kind, _ in _shape(t)] == [(UNNAMED_SPEAKER, "statement")]
+    # Said more than once, or opening its own sentence, a name still opens a turn.
+    t = _transcribe("Q: Will you run?\nSMITH: yes.\nQ: When?\nSMITH: soon.\n")
+    assert [label for label, _, _ in _shape(t)] == ["Q", "SMITH", "Q", "SMITH"]
+
+
 def test_transcript_a_speech_set_in_capitals_has_no_labels_ending_in_a_period() -> None:
     t = _transcribe("MR PRESIDENT, I CONGRATULATE YOU.\nMAINTAIN. PEACE IS OUR GOAL.\nPOVERTY. IT MUST END.\n"
                     "POVERTY. IT MUST END NOW.\n")

@@ -108,8 +108,8 @@ def match_label(line: str) -> Label | None:
         if not found:
             continue
         speaker = " ".join(found["label"].split()).rstrip(".").strip() if kind != "role" else found["label"]
-        if not _plausible(kind, speaker, found["label"]):
-            continue
+        if not _plausible(kind, speaker, found["label"]) or stripped[found.end():found.end() + 1].isdigit():
+            continue  # a colon right before a digit is a reference or a time ("XVI:125", "John 3:16"), no label
         content = found.end()
         while content < len(stripped) and stripped[content] in " \t":
             content += 1

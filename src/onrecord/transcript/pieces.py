@@ -77,6 +77,10 @@ def labelled_lines(source: Source) -> list[Line]:
         # ("CONCLUSION: ...") or a section number ("XV."). Taken for labels, they would make what goes before
         # a preface.
         accepted = []
+    # A name said once before a quotation ("Sir Isaac Newton: “We build too many walls", "President Kennedy: we
+    # do not do these things") introduces words quoted inside the speech: a turn opens with its own sentence.
+    accepted = [(i, label) for i, label in accepted
+                if counts[keys[i]] > 1 or not _quoting(text[found[i][0] + label.content_start:found[i][1]])]
     opening = {i for i, _ in accepted}
     lines = []
     for index, (start, end, label, hint) in enumerate(found):
@@ -95,6 +99,11 @@ def labelled_lines(source: Source) -> list[Line]:
         else:
             lines.append(Line(start, end))
     return lines
+
+
+def _quoting(content: str) -> bool:
+    """Whether what follows a label opens a quotation or goes on in lower case."""
+    return content[:1] in "“\"‘'«" or content[:1].islower()
 
 
 def _runs_on(line: str) -> bool:
