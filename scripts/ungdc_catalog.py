@@ -38,8 +38,8 @@ def speakers(path: Path) -> dict[tuple[str, int], tuple[str, str]]:
         cells = dict(zip(header, row, strict=False))
         code, year = str(cells.get("ISO Code") or "").strip(), cells.get("Year")
         if code and isinstance(year, int | float):
-            found[(code, int(year))] = (str(cells.get("Name of Person Speaking") or "").strip(),
-                                        str(cells.get("Country") or "").strip())
+            found[(code, int(year))] = (" ".join(str(cells.get("Name of Person Speaking") or "").split()),
+                                        " ".join(str(cells.get("Country") or "").split()))
     return found
 
 

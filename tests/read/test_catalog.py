@@ -14,7 +14,7 @@ def test_catalog_gives_each_file_what_its_row_says(tmp_path: Path) -> None:
     (tmp_path / "speeches").mkdir()
     catalog = tmp_path / "speeches" / "catalog.csv"
     catalog.write_text("\ufefffile, title ,date,speaker,speaks_for,notes\n"
-                       'a.txt,"Kenya, 2023",2023-09-21,William Ruto,Kenya,"kept for other tools,\non two lines"\n'
+                       'a.txt,"Kenya, 2023",2023-09-21,"William\n Ruto",Kenya,"kept for other tools,\non two lines"\n'
                        f"{tmp_path / 'b.txt'},,,,Norway,\n", encoding="utf-8")
     assert read_catalog(catalog) == {
         str((tmp_path / "speeches" / "a.txt").resolve()): Entry("Kenya, 2023", "2023-09-21", "William Ruto", "Kenya"),

@@ -54,7 +54,9 @@ def read_catalog(path: str | os.PathLike[str]) -> dict[str, Entry]:
     folder = file.resolve().parent
     entries: dict[str, Entry] = {}
     for line, row in enumerate(rows, start=2):
-        cells = {key.strip(): (value or "").strip() for key, value in row.items() if isinstance(key, str)}
+        # A cell's line breaks and runs of spaces are one space ("Siaosi ’Ofakivahafolau\nSovaleni"); a path's are kept.
+        cells = {key.strip(): (value or "").strip() if key.strip() == "file" else " ".join((value or "").split())
+                 for key, value in row.items() if isinstance(key, str)}
         if not cells.get("file"):
             raise ReadError(f"row {line} of the catalog names no file", name, "give each row a file")
         date = cells.get("date") or None
