@@ -35,3 +35,24 @@ def test_vectors_fill_embeds_sentences_stored_without_vectors(tmp_path: Path) ->
         # Embedded on the fly before, read back from int8 after: the same evidence, the score within 0.01.
         assert [e["span"] for e in after["evidence"]] == [e["span"] for e in before["evidence"]]
         assert abs(after["evidence"][0]["score"] - before["evidence"][0]["score"]) < 0.01
+
+
+def test_vectors_embedded_by_the_worker_are_kept_as_the_writer_would_embed_them(tmp_path: Path) -> None:
+    import sqlite3
+
+    from onrecord.corpus.batch import analyze_paths
+    from onrecord.corpus.connection import open_writer
+    from onrecord.corpus.store import store
+    from onrecord.corpus.vectors import sentence_vectors
+
+    paths = write_documents(tmp_path / "docs")
+    outcome = analyze_paths([str(paths[0])], {})[0]
+    assert outcome.record is not None and outcome.vectors == sentence_vectors(outcome.record)
+    assert len(outcome.vectors) == len(outcome.record.sentences) == 8
+    kept = []
+    for name, vectors in (("worker.db", outcome.vectors), ("writer.db", None)):
+        store(open_writer(tmp_path / name), outcome.record, vectors)
+        kept.append(sqlite3.connect(tmp_path / name).execute(
+            "SELECT s.id, v.vector FROM sentences AS s JOIN sentence_vectors AS v ON v.rowid = s.rowid"
+            " ORDER BY s.rowid").fetchall())
+    assert kept[0] == kept[1] and len(kept[0]) == 8

@@ -106,7 +106,7 @@ class Corpus:
         fill(connection, "sentence_stems", store_stems, batch=5 * BATCH)
         for outcome in run(expansion.files, stored(connection), workers=workers, scheduler=scheduler,
                            catalog=entries):
-            kept = store(connection, outcome.record) if outcome.record is not None else None
+            kept = store(connection, outcome.record, outcome.vectors) if outcome.record is not None else None
             if kept:
                 result.added += 1
                 if kept == "replaced":

@@ -41,6 +41,7 @@ class Outcome:
     record: Record | None = None
     skipped: bool = False
     error: str | None = None
+    vectors: dict[str, bytes] | None = None  # the record's sentence vectors, by sentence id (``vectors.pack``)
 
 
 @dataclass(frozen=True)
@@ -104,7 +105,7 @@ def analyze_paths(paths: Sequence[str], known: Known | None = None, catalog: Map
             sources.append(source)
     try:
         for record in analyze_sources(sources):
-            outcomes[record.document.source] = Outcome(record.document.source, record=record)
+            outcomes[record.document.source] = _analyzed(record)
     except Exception:  # one bad document must not lose the others: redo them one at a time
         for source in sources:
             outcomes[source.path] = _analyze_one(source)
@@ -119,11 +120,18 @@ def stored_as(stored: Entry | None, entry: Entry | None) -> bool:
     return entry is None or all(getattr(entry, c) in (None, getattr(stored, c)) for c in COLUMNS)
 
 
+def _analyzed(record: Record) -> Outcome:
+    """A record's outcome, with its sentence vectors: embedding them here, in the workers, spares the writer."""
+    from onrecord.corpus.vectors import sentence_vectors
+
+    return Outcome(record.document.source, record=record, vectors=sentence_vectors(record))
+
+
 def _analyze_one(source: Any) -> Outcome:
     from onrecord.pipeline import analyze_source
 
     try:
-        return Outcome(source.path, record=analyze_source(source))
+        return _analyzed(analyze_source(source))
     except Exception as error:  # a crash in one analysis is that document's failure, reported and skipped
         return Outcome(source.path, error=f"cannot be analyzed ({type(error).__name__}: {error}), {source.path}, "
                                           "report it with the file attached")

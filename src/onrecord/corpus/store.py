@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +36,7 @@ def _entry_of(record: Record) -> Entry:
     return Entry(d.title, d.date, sole, d.speaks_for)
 
 
-def store(connection: sqlite3.Connection, record: Record) -> str | None:
+def store(connection: sqlite3.Connection, record: Record, vectors: Mapping[str, bytes] | None = None) -> str | None:
     """Store ``record`` in one transaction: "added", or "replaced" when a document read from the same source
     (the path as given) with another text was there, which goes; None when the same text is stored already, with
     the same title, date, speaker and voice.
@@ -44,7 +44,8 @@ def store(connection: sqlite3.Connection, record: Record) -> str | None:
     A file whose text changed (edited, or read better by a newer onrecord: repaired mojibake) is the same
     document, so it replaces its old version rather than sit beside it; so does the same text with other
     metadata (a catalog gave its speaker). A process killed at any point leaves either the whole document or none
-    of it, and the old version with it.
+    of it, and the old version with it. ``vectors``: the sentences' packed vectors by sentence id, when a worker
+    embedded them already (``vectors.sentence_vectors``); the others are embedded here.
     """
     connection.execute("BEGIN IMMEDIATE")
     try:
@@ -57,7 +58,7 @@ def store(connection: sqlite3.Connection, record: Record) -> str | None:
         data = to_dict(record)
         doc = _insert_document(connection, record, data)
         turns = _insert_turns(connection, doc, record)
-        _insert_sentences(connection, doc, record, turns)
+        _insert_sentences(connection, doc, record, turns, vectors or {})
         _insert_layers(connection, doc, data)
         count_countries(connection, doc)
         weigh(connection, [doc])
@@ -145,7 +146,8 @@ def _insert_turns(connection: sqlite3.Connection, doc: int, record: Record) -> d
     return rowids
 
 
-def _insert_sentences(connection: sqlite3.Connection, doc: int, record: Record, turns: dict[str, int]) -> None:
+def _insert_sentences(connection: sqlite3.Connection, doc: int, record: Record, turns: dict[str, int],
+                      vectors: Mapping[str, bytes]) -> None:
     from onrecord.corpus.lexical import store_stems
     from onrecord.corpus.vectors import store_vectors
 
@@ -154,9 +156,11 @@ def _insert_sentences(connection: sqlite3.Connection, doc: int, record: Record, 
         [(doc, turns[s.turn], s.id, s.span.start, s.span.end, s.span.text) for s in record.sentences
          if s.turn in turns],
     )
-    texts = dict(connection.execute("SELECT rowid, text FROM sentences WHERE doc = ?", (doc,)))
-    store_vectors(connection, texts)
-    store_stems(connection, texts)
+    rows = connection.execute("SELECT rowid, id, text FROM sentences WHERE doc = ?", (doc,)).fetchall()
+    connection.executemany("INSERT INTO sentence_vectors (rowid, vector) VALUES (?, ?)",
+                           [(rowid, vectors[id_]) for rowid, id_, _ in rows if id_ in vectors])
+    store_vectors(connection, {rowid: text for rowid, id_, text in rows if id_ not in vectors})
+    store_stems(connection, {rowid: text for rowid, _, text in rows})
 
 
 def _insert_layers(connection: sqlite3.Connection, doc: int, data: dict[str, Any]) -> None:

@@ -14,6 +14,7 @@ import numpy as np
 
 from onrecord.corpus.connection import by_rowid
 from onrecord.corpus.embed import embed
+from onrecord.record import Record
 
 _BYTES = 4 + 256  # float32 scale + int8 codes of wordllama's 256 dimensions
 # Sentences embedded per transaction when filling a corpus stored before vectors were kept (``store.fill``).
@@ -35,6 +36,13 @@ def unpack(blobs: Iterable[bytes]) -> np.ndarray[Any, np.dtype[np.float32]]:
     raw = np.frombuffer(joined, dtype=np.uint8).reshape(-1, _BYTES)
     scales = raw[:, :4].copy().view(np.float32) / 127
     return (raw[:, 4:].view(np.int8).astype(np.float32) * scales).astype(np.float32, copy=False)
+
+
+def sentence_vectors(record: Record) -> dict[str, bytes]:
+    """Each sentence's packed vector, by sentence id: embedded where the record is made (a worker of ``add``), so
+    that the one writer only keeps them."""
+    return dict(zip((s.id for s in record.sentences), pack(embed([s.span.text for s in record.sentences])),
+                    strict=True))
 
 
 def store_vectors(connection: sqlite3.Connection, texts: Mapping[int, str]) -> None:
