@@ -93,7 +93,7 @@ def analyze_paths(paths: Sequence[str], known: Known | None = None, catalog: Map
     outcomes: dict[str, Outcome] = {}
     sources = []
     for path in paths:
-        entry = (catalog or {}).get(resolved(path))
+        entry = catalog.get(resolved(path)) if catalog else None
         try:
             source = read(path, **vars(entry)) if entry is not None else read(path)
         except OnrecordError as error:
