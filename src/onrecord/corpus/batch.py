@@ -148,25 +148,23 @@ def run(
     for the others at the end (longest processing time first).
     """
     chunks = tasks(files, largest_first=workers > 1 or scheduler is not None)
-    entries = _entries_of(catalog or {})
+    catalog = catalog or {}
     if scheduler is not None:
-        yield from _run_dask(chunks, known, scheduler, entries)
+        yield from _run_dask(chunks, known, scheduler, catalog)
     elif workers <= 1:
         for chunk in chunks:
-            yield from analyze_paths(chunk, known, entries(chunk))
+            yield from analyze_paths(chunk, known, _entries(catalog, chunk))
     else:
         context = multiprocessing.get_context("spawn")  # fork would copy the caller's threads and locks
         with cf.ProcessPoolExecutor(workers, mp_context=context, initializer=_remember, initargs=(known,)) as pool:
-            yield from _drain(chunks, lambda chunk: pool.submit(analyze_paths, chunk, None, entries(chunk)),
+            yield from _drain(chunks, lambda chunk: pool.submit(analyze_paths, chunk, None, _entries(catalog, chunk)),
                               _first_done, 2 * workers)
 
 
-def _entries_of(catalog: Mapping[str, Entry]) -> Callable[[list[str]], dict[str, Entry]]:
+def _entries(catalog: Mapping[str, Entry], chunk: list[str]) -> dict[str, Entry]:
     """The catalog entries of a task's files, which travel with the task."""
-    def entries(chunk: list[str]) -> dict[str, Entry]:
-        keys = (resolved(path) for path in chunk)
-        return {key: catalog[key] for key in keys if key in catalog}
-    return entries
+    keys = (resolved(path) for path in chunk) if catalog else ()
+    return {key: catalog[key] for key in keys if key in catalog}
 
 
 def tasks(files: Sequence[str], *, largest_first: bool = False) -> list[list[str]]:
@@ -203,8 +201,8 @@ def _drain(
                 pending.add(submit(following))
 
 
-def _run_dask(chunks: list[list[str]], known: Known, scheduler: str,
-              entries: Callable[[list[str]], dict[str, Entry]]) -> Iterator[Outcome]:
+def _run_dask(chunks: list[list[str]], known: Known, scheduler: str, catalog: Mapping[str, Entry]
+              ) -> Iterator[Outcome]:
     try:
         from distributed import Client, wait
     except ImportError:
@@ -223,5 +221,5 @@ def _run_dask(chunks: list[list[str]], known: Known, scheduler: str,
             result = wait(list(pending), return_when="FIRST_COMPLETED")  # type: ignore[no-untyped-call]
             return set(result.done), set(result.not_done)
 
-        yield from _drain(chunks, lambda chunk: client.submit(analyze_paths, chunk, shared, entries(chunk), pure=False),
-                          first, 2 * workers)
+        yield from _drain(chunks, lambda chunk: client.submit(analyze_paths, chunk, shared, _entries(catalog, chunk),
+                                                              pure=False), first, 2 * workers)

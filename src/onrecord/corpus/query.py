@@ -187,7 +187,7 @@ def _speakers(connection: sqlite3.Connection, text: str) -> tuple[tuple[str, ...
     capitalized, 3+ letters, not a title ("President") nor in capitals (an acronym: "NATO"). Of the labels
     named, those that share the most words with the question are kept ("Shehbaz Sharif", not "Nawaz Sharif")."""
     asked = " ".join(found.group("who") for pattern in (*_SAYING, *_SPEAKING) for found in pattern.finditer(text))
-    written = {_fold(w): w.lower() for w in _WORD.findall(asked) if w[:1].isupper() and len(w) >= 3
+    written = {_unaccented(w): w.lower() for w in _WORD.findall(asked) if w[:1].isupper() and len(w) >= 3
                and not w.isupper() and w.lower() not in HONORIFICS}  # folded: as the question has it
     if not written:
         return (), set()
@@ -211,13 +211,13 @@ _NAME_WORDS: dict[str, tuple[str, ...]] = {}  # a label's name words, folded (ke
 
 
 def _name_words(label: str) -> tuple[str, ...]:
-    """The words of a speaker label that make a name: 3+ letters, not a title, folded (``_fold``)."""
+    """The words of a speaker label that make a name: 3+ letters, not a title, folded (``_unaccented``)."""
     if label not in _NAME_WORDS:
-        _NAME_WORDS[label] = tuple(_fold(w) for w in _WORD.findall(label) if len(w) >= 3 and w.lower() not in HONORIFICS)
+        _NAME_WORDS[label] = tuple(_unaccented(w) for w in _WORD.findall(label) if len(w) >= 3 and w.lower() not in HONORIFICS)
     return _NAME_WORDS[label]
 
 
-def _fold(word: str) -> str:
+def _unaccented(word: str) -> str:
     """A word lowercased without its accents: "Chávez" is "chavez"."""
     return "".join(ch for ch in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(ch))
 

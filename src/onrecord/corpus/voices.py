@@ -36,7 +36,8 @@ def count_countries(connection: sqlite3.Connection, doc: int) -> None:
 def weigh(connection: sqlite3.Connection, docs: Sequence[int] | None = None) -> None:
     """Weigh the voice of ``docs`` (None: every document) and keep it in ``voices``, inside the caller's
     transaction."""
-    where = f" WHERE doc IN ({','.join('?' * len(docs))})" if docs is not None else ""
+    marks = ",".join("?" * len(docs)) if docs is not None else None
+    where = f" WHERE doc IN ({marks})" if marks is not None else ""
     parameters = list(docs or ())
     countries: dict[int, list[tuple[str, int, int]]] = {}
     for doc, actor, mentions, first in connection.execute(
@@ -53,7 +54,7 @@ def weigh(connection: sqlite3.Connection, docs: Sequence[int] | None = None) -> 
         weighed = max(found, key=lambda c: (c[1] * idf(total, spread.get(c[0], 1)), c[1], -c[2]))
         voices[doc] = most[0] if most[1] >= OUTWEIGH * weighed[1] else weighed[0]
     stated = connection.execute("SELECT rowid, speaks_for FROM documents WHERE speaks_for IS NOT NULL"
-                                + (f" AND rowid IN ({','.join('?' * len(parameters))})" if where else ""), parameters)
+                                + (f" AND rowid IN ({marks})" if marks is not None else ""), parameters)
     voices.update((doc, voice_key(name)) for doc, name in stated)
     if docs is None:
         connection.execute("DELETE FROM voices")

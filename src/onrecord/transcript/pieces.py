@@ -57,6 +57,29 @@ def labelled_lines(source: Source) -> list[Line]:
     found: list[tuple[int, int, Label | None, tuple[int, int] | None]] = []
     for start, end in lines_of(text):
         found.append((start, end, match_label(text[start:end]), _hint(text, start, end, hints)))
+    opening = _opening(text, found)
+    lines = []
+    for index, (start, end, label, hint) in enumerate(found):
+        if hint:
+            s, e = hint
+            content = e
+            while content < end and text[content] in " \t":
+                content += 1
+            if content < end:
+                speaker = text[s:e].strip(_LABEL_TRIM)
+                lines.append(Line(start, end, True, speaker, (s, s + len(text[s:e].rstrip(_LABEL_TRIM))), content))
+                continue
+        if label and index in opening:
+            lines.append(Line(start, end, True, label.speaker, (start + label.start, start + label.end),
+                              start + label.content_start))
+        else:
+            lines.append(Line(start, end))
+    return lines
+
+
+def _opening(text: str, found: list[tuple[int, int, Label | None, tuple[int, int] | None]]) -> set[int]:
+    """The lines (by place in ``found``) whose label opens a turn: a strong label, or one that recurs, unless it
+    is running text."""
     keys = [label_key(label.speaker) if label else "" for _, _, label, _ in found]
     counts = Counter(key for key in keys if key)
     accepted = [(i, label) for i, (_, _, label, _) in enumerate(found)
@@ -79,26 +102,8 @@ def labelled_lines(source: Source) -> list[Line]:
         accepted = []
     # A name said once before a quotation ("Sir Isaac Newton: “We build too many walls", "President Kennedy: we
     # do not do these things") introduces words quoted inside the speech: a turn opens with its own sentence.
-    accepted = [(i, label) for i, label in accepted
-                if counts[keys[i]] > 1 or not _quoting(text[found[i][0] + label.content_start:found[i][1]])]
-    opening = {i for i, _ in accepted}
-    lines = []
-    for index, (start, end, label, hint) in enumerate(found):
-        if hint:
-            s, e = hint
-            content = e
-            while content < end and text[content] in " \t":
-                content += 1
-            if content < end:
-                speaker = text[s:e].strip(_LABEL_TRIM)
-                lines.append(Line(start, end, True, speaker, (s, s + len(text[s:e].rstrip(_LABEL_TRIM))), content))
-                continue
-        if label and index in opening:
-            lines.append(Line(start, end, True, label.speaker, (start + label.start, start + label.end),
-                              start + label.content_start))
-        else:
-            lines.append(Line(start, end))
-    return lines
+    return {i for i, label in accepted
+            if counts[keys[i]] > 1 or not _quoting(text[found[i][0] + label.content_start:found[i][1]])}
 
 
 def _quoting(content: str) -> bool:
