@@ -61,7 +61,8 @@ def test_ask_speaker_is_one_the_question_has_speak_by_a_name_not_their_given_nam
     connection.executemany("INSERT INTO speakers VALUES (?, 'speaker')", [
         ("Mr. Israel Katz",), ("Muhammad Shehbaz Sharif",), ("Muhammad Nawaz Sharif",), ("Zine El Abidine Ben Ali",),
         ("A. A. Ahmadian",), ("Mevlüt Çavuşoğlu",), ("ALI  KHAMENEI",), ("Luiz Inácio Lula da Silva",),
-        ("Mr. Lula Da Silva",), ("Mr. Hugo Chvez Frias",), ("Volodymyr Zelenskyy",), ("Rodrigo Duterte",)])
+        ("Mr. Lula Da Silva",), ("Mr. Hugo Chvez Frias",), ("Volodymyr Zelenskyy",), ("Rodrigo Duterte",),
+        ("Mr. Mhmoud Ahmadi-Nejad",)])
     assert _speakers(connection, "Can Israel survive in the long term?") == ((), set())
     assert _speakers(connection, "How many troops are in Kashmir, according to Shehbaz Sharif?") == (
         ("Muhammad Shehbaz Sharif",), {"shehbaz", "sharif"})
@@ -87,6 +88,28 @@ def test_ask_year_of_the_speech_wins_over_a_target_year_and_possessives_are_drop
     assert (aid.terms, aid.years) == (("norway", "aid", "reach", "speech"), (2005, 2005))
     assert parse(reader, "How many refugees had fled by 1974?").years == (1974, 1974)
     assert parse(reader, "What did Roe say at the 2019 General Assembly about the 2016 flood?").years == (2019, 2019)
+    # The year the speech is named by, before the year of the events it speaks of.
+    assert parse(reader, "How long did the Council wait when Iraq invaded Iran in 1980, according to Iran's 1990"
+                         " speech?").years == (1990, 1990)
+
+
+def test_ask_a_two_word_actor_name_is_one_concept_where_its_second_word_came_before() -> None:
+    from onrecord.corpus.query import _groups
+
+    groups = _groups(["spy", "korea", "north", "korea"], {"north korea": ("pyongyang",)})
+    assert groups == (("north korea", "pyongyang"), ("spy",))
+
+
+def test_ask_reads_whole_the_documents_of_the_year_and_country_a_question_names(small_corpus: Path) -> None:
+    from onrecord.corpus.candidates import voiced_documents
+
+    reader = Corpus(small_corpus).reader()
+    docs = dict(reader.execute("SELECT year, rowid FROM documents"))
+    assert voiced_documents(reader, parse(reader, "What did Norway promise the towns in 2021?")) == [docs[2021]]
+    assert voiced_documents(reader, parse(reader, "Whom did Norway invite in 2019?")) == [docs[2019]]
+    # No year, or no country that a document speaks for: the question is not about one document.
+    assert voiced_documents(reader, parse(reader, "What did Norway promise the towns?")) == []
+    assert voiced_documents(reader, parse(reader, "What was promised to the towns in 2021?")) == []
 
 
 def test_ask_evidence_is_the_document_text(small_corpus: Path) -> None:

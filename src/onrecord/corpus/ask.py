@@ -12,7 +12,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-from onrecord.corpus.candidates import SENTENCES, Candidate, filters, pools
+from onrecord.corpus.candidates import SENTENCES, Candidate, filters, pools, voiced_documents
 from onrecord.corpus.features import feature_weights, features
 from onrecord.corpus.query import Question, parse
 from onrecord.corpus.signals import Words
@@ -50,6 +50,7 @@ def gather(connection: sqlite3.Connection, question: Question, *, shortlist: int
     doc_of = matches.doc_of
     if DOCUMENTS:
         chosen = sorted((strength := _strength(candidates, doc_of)), key=lambda d: -strength[d])[:DOCUMENTS]
+        chosen += [doc for doc in voiced_documents(connection, question) if doc not in chosen]
         read = _read_documents(connection, chosen, where, parameters, candidates)
         _rank(connection, question, matches, [candidates[rowid] for rowid in read], deep=False)
     strength = _strength(candidates, doc_of)

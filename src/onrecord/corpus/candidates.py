@@ -27,6 +27,7 @@ RARE = 3.7  # ...each in at most about 1% of sentences (idf), unless none is: th
 BUDGET = 15_000  # ...and, the rarest first, in this many sentences at most together
 QUESTIONS = 50_000  # interviewer-question sentences compared at most
 MATCHED = 5  # closest interviewer questions whose answers join
+VOICED = 3  # documents of a named year and actor read whole, at most
 
 
 @dataclass
@@ -140,6 +141,22 @@ def voice_keys(connection: sqlite3.Connection, question: Question, group: tuple[
         return keys
     return {key for (key,) in connection.execute(
         f"SELECT DISTINCT actor FROM voices WHERE actor IN ({','.join('?' * len(keys))})", sorted(keys))}
+
+
+def voiced_documents(connection: sqlite3.Connection, question: Question) -> list[int]:
+    """The documents of the year a question names (one or two) that speak for an actor it names: "Whom did
+    Zimbabwe credit in 2008...?" asks about Zimbabwe's speech of 2008, in whatever words it answers. None when
+    the question names no year, or more than ``VOICED`` documents would do."""
+    low, high = question.years
+    if low is None or high is None or high - low > 1:
+        return []
+    keys = sorted({key for group in question.groups for key in voice_keys(connection, question, group)})
+    if not keys:
+        return []
+    docs = [doc for (doc,) in connection.execute(
+        f"SELECT v.doc FROM voices AS v JOIN documents AS d ON d.rowid = v.doc WHERE v.actor IN"
+        f" ({','.join('?' * len(keys))}) AND d.year BETWEEN ? AND ? LIMIT {VOICED + 1}", [*keys, low, high])]
+    return docs if len(docs) <= VOICED else []
 
 
 def _bm25(connection: sqlite3.Connection, match: str, where: str, parameters: list[Any],

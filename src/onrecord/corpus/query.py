@@ -24,7 +24,7 @@ _RANGES: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 # A year that says when the words were spoken ("in 2015", "(2005 speech)", "at the 2006 General Assembly") is
 # preferred to one that dates what they are about ("the 2010 earthquake"); a year after "by" is a target
-# ("reach 0.7 per cent by 2015"), never a filter.
+# ("reach 0.7 per cent by 2015"), never a filter. A year the speech is named by ("the 1990 speech") comes first.
 _SPOKEN = re.compile(rf"(?:\b(?:in|at|during|of)\s+(?:the\s+)?|\(){_YEAR}\b|\b{_YEAR}\s*(?:\)|speech|address|"
                      r"session|debate|general\s+assembly|un\b|statement)", re.I)
 _TARGET = re.compile(rf"\bby\s+(?:the\s+(?:end\s+of\s+)?)?{_YEAR}\b", re.I)
@@ -85,10 +85,12 @@ def parse(connection: sqlite3.Connection, text: str) -> Question:
     """Read ``text`` against the corpus: which speakers, years and actor names it mentions."""
     years, rest = _years(text)
     speakers, named = _speakers(connection, rest)
-    terms = tuple(dict.fromkeys(w for w in terms_of(rest) if w not in STOPWORDS and w not in named and len(w) > 1))
-    others = _aliases(connection, terms)
+    # In the question's order, repeats kept: "over Korea, according to North Korea" names North Korea.
+    sequence = [w for w in terms_of(rest) if w not in STOPWORDS and w not in named and len(w) > 1]
+    terms = tuple(dict.fromkeys(sequence))
+    others = _aliases(connection, sequence)
     aliases = tuple(dict.fromkeys(name for names in others.values() for name in names))
-    groups = _groups(terms, others)
+    groups = _groups(sequence, others)
     return Question(text, terms, speakers, years, aliases, groups, frozenset(others), _spokesmen(groups),
                     _speaking(rest, groups))
 
@@ -156,6 +158,7 @@ def _years(text: str) -> tuple[tuple[int | None, int | None], str]:
         return (None, first - 1), rest
     targets = {m.start(1) for m in _TARGET.finditer(text)}
     spoken = [m for m in _SPOKEN.finditer(text) if m.start(1 if m.group(1) else 2) not in targets]
+    spoken.sort(key=lambda m: m.group(2) is None)  # "Iran's 1990 speech" before "invaded Iran in 1980"
     bare = sorted(_BARE_YEAR.finditer(text), key=lambda m: m.start(1) in targets)  # a target only when alone
     found = spoken[0] if spoken else bare[0] if bare else None
     if found is None:
@@ -223,15 +226,18 @@ def _unaccented(word: str) -> str:
 
 
 def _same_name(a: str, b: str) -> bool:
-    """Whether two folded words spell one name: equal, or of 5+ letters, alike from their first two letters on
-    (difflib ratio 0.85: "chavez" and "chvez", "zelensky" and "zelenskyy"; "israel" and "ismael" are not)."""
+    """Whether two folded words spell one name: equal, or of 5+ letters, a letter apart in length, alike from
+    their first two letters on (difflib ratio 0.85: "chavez" and "chvez", "zelensky" and "zelenskyy"; "israel" and
+    "ismael" are not, nor "ahmadian" and "ahmadi")."""
     if a == b:
         return True
-    return min(len(a), len(b)) >= 5 and a[:2] == b[:2] and difflib.SequenceMatcher(None, a, b).ratio() >= 0.85
+    return (min(len(a), len(b)) >= 5 and abs(len(a) - len(b)) <= 1 and a[:2] == b[:2]
+            and difflib.SequenceMatcher(None, a, b).ratio() >= 0.85)
 
 
-def _aliases(connection: sqlite3.Connection, terms: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
-    """Other names of the actors the question names (a word or two), from the actors layer when analyzed."""
+def _aliases(connection: sqlite3.Connection, terms: list[str]) -> dict[str, tuple[str, ...]]:
+    """Other names of the actors the question names (a word or two, ``terms`` in the question's order), from the
+    actors layer when analyzed; a name broken over lines counts once."""
     phrases = set(terms) | {" ".join(pair) for pair in itertools.pairwise(terms)}
     if not phrases:
         return {}
@@ -244,14 +250,16 @@ def _aliases(connection: sqlite3.Connection, terms: tuple[str, ...]) -> dict[str
     found: dict[str, dict[str, None]] = {}
     for named, other in rows:
         found.setdefault(named, {})
+        other = " ".join(other.split())
         if other not in phrases and any(w not in STOPWORDS for w in words(other)):
             found.setdefault(named, {})[other] = None
     return {named: tuple(names)[:12] for named, names in found.items()}
 
 
-def _groups(terms: tuple[str, ...], others: dict[str, tuple[str, ...]]) -> tuple[tuple[str, ...], ...]:
-    """One group per concept: a two-word actor name replaces its two words; each word or name brings aliases."""
-    pairs = [" ".join(pair) for pair in itertools.pairwise(terms) if " ".join(pair) in others]
+def _groups(terms: list[str], others: dict[str, tuple[str, ...]]) -> tuple[tuple[str, ...], ...]:
+    """One group per concept (``terms`` in the question's order): a two-word actor name replaces its two words;
+    each word or name brings aliases."""
+    pairs = list(dict.fromkeys(" ".join(pair) for pair in itertools.pairwise(terms) if " ".join(pair) in others))
     inside = {word for pair in pairs for word in pair.split()}
-    singles = [term for term in terms if term not in inside]
+    singles = [term for term in dict.fromkeys(terms) if term not in inside]
     return tuple((name, *others.get(name, ())) for name in [*pairs, *singles])
