@@ -57,6 +57,13 @@ def test_read_year_in_file_name_is_the_period_when_no_day_is_known() -> None:
     assert read_bytes(b"Some words.", "notes_12345.txt").period is None
 
 
+def test_read_a_date_in_the_text_of_another_year_than_the_file_name_is_an_event_not_the_documents_date() -> None:
+    recalled = read_bytes(b"Mr. President, on 11 September 2001 the world changed.", "IDN_60_2005.txt")
+    assert (recalled.date, recalled.period) == (None, "2005")
+    dated = read_bytes(b"New York, 21 September 2005. Mr. President, we meet again.", "IDN_60_2005.txt")
+    assert (dated.date, dated.period) == ("2005-09-21", None)
+
+
 def test_read_repairs_mojibake_and_keeps_sound_text() -> None:
     words = " In the words of the Gospel according to Saint Mark, one could say to the mountain:"
     broken = f"{words} â€œBe thou removedâ€\x9d (Mark 11:23)".encode()

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import itertools
 import re
 import sqlite3
@@ -195,6 +196,7 @@ def _speakers(connection: sqlite3.Connection, text: str) -> tuple[tuple[str, ...
     if not written:
         return (), set()
     prefixes = {w[:2] for w in written}  # names spelt alike begin alike
+    places = _place_words()
     shared: dict[str, set[str]] = {}
     naming: set[str] = set()  # the words that name someone: found beyond a label's given name
     for (label,) in connection.execute(
@@ -202,8 +204,8 @@ def _speakers(connection: sqlite3.Connection, text: str) -> tuple[tuple[str, ...
         names = _name_words(label)
         if not any(n[:2] in prefixes for n in names):
             continue
-        shared[label] = {w for w in written if any(_same_name(w, n) for n in names)}
-        naming |= {w for w in shared[label] if any(_same_name(w, n) for n in names[1:] or names)}
+        shared[label] = {w for w in written if any(_same_name(w, n, exact=w in places) for n in names)}
+        naming |= {w for w in shared[label] if any(_same_name(w, n, exact=w in places) for n in names[1:] or names)}
     named = {label: found & naming for label, found in shared.items() if found & naming}
     most = max(map(len, named.values()), default=0)
     kept = [label for label, found in named.items() if len(found) == most]
@@ -225,12 +227,22 @@ def _unaccented(word: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(ch))
 
 
-def _same_name(a: str, b: str) -> bool:
+@functools.cache
+def _place_words() -> frozenset[str]:
+    """The words of the names of the countries of the knowledge base, folded: "Arabia" of "Saudi Arabia" is
+    spelt as the question has it, never a misspelt "Araba" of a speaker's name."""
+    from onrecord.kb import load_kb
+
+    return frozenset(_unaccented(w) for entry in load_kb().entries.values() if entry.type == "country"
+                     for name, _ in entry.names for w in _WORD.findall(name))
+
+
+def _same_name(a: str, b: str, *, exact: bool = False) -> bool:
     """Whether two folded words spell one name: equal, or of 5+ letters, a letter apart in length, alike from
     their first two letters on (difflib ratio 0.85: "chavez" and "chvez", "zelensky" and "zelenskyy"; "israel" and
-    "ismael" are not, nor "ahmadian" and "ahmadi")."""
-    if a == b:
-        return True
+    "ismael" are not, nor "ahmadian" and "ahmadi"). ``exact``: only the same spelling will do."""
+    if a == b or exact:
+        return a == b
     return (min(len(a), len(b)) >= 5 and abs(len(a) - len(b)) <= 1 and a[:2] == b[:2]
             and difflib.SequenceMatcher(None, a, b).ratio() >= 0.85)
 

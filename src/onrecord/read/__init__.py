@@ -93,7 +93,7 @@ def read_bytes(
     if not data.strip():
         raise ReadError("the file is empty", name, "check that it is the transcript you meant")
     source = finish(reader(data, name))
-    day = valid_date(date) or date_in_text(source.text) or valid_date(source.date) or date_in_filename(name)
+    day = valid_date(date) or _date_in_text(source.text, name) or valid_date(source.date) or date_in_filename(name)
     return replace(
         source,
         title=title or source.title or _title_line(source.text) or title_from_path(name),
@@ -102,6 +102,14 @@ def read_bytes(
         speaker=speaker or source.speaker,
         speaks_for=speaks_for or source.speaks_for,
     )
+
+
+def _date_in_text(text: str, name: str) -> str | None:
+    """A date at the head or tail of the text, unless the file name gives another year: "IDN_60_2005.txt" is the
+    2005 speech, whose opening recalls "11 September 2001"."""
+    day = date_in_text(text)
+    named = year_in_filename(name)
+    return day if day is None or named is None or day.startswith(named) else None
 
 
 def _title_line(text: str) -> str | None:
