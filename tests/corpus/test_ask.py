@@ -95,6 +95,12 @@ def test_ask_year_of_the_speech_wins_over_a_target_year_and_possessives_are_drop
                          " speech?").years == (1990, 1990)
 
 
+def test_ask_the_name_a_questions_auxiliary_puts_before_its_verb_speaks(small_corpus: Path) -> None:
+    reader = Corpus(small_corpus).reader()
+    assert parse(reader, "What did Norway rebuild after the storm?").speaking == "norway"
+    assert parse(reader, "Why was the harbour of Norway rebuilt?").speaking is None
+
+
 def test_ask_a_two_word_actor_name_is_one_concept_where_its_second_word_came_before() -> None:
     from onrecord.corpus.query import _groups
 

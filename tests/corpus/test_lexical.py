@@ -74,7 +74,8 @@ def test_lexical_question_names_who_speaks(small_corpus: Path) -> None:
     spoken = [parse(connection, text).speaking for text in (
         "What does Norway say about the harbour?", "Norway on the fishing quotas", "What quotas did Norway propose?",
         "According to Norway, who pays?", "Did Norway regret the money?", "What did Roe say about Norway?")]
-    assert spoken == ["norway", "norway", "norway", "norway", None, None]
+    # "Did Norway regret...?": what a country did is what its own words say ("Does Iran regret the money?").
+    assert spoken == ["norway", "norway", "norway", "norway", "norway", None]
     from onrecord.corpus.candidates import voice_keys
 
     norway, sweden = (parse(connection, f"What does {name} say about quotas?") for name in ("Norway", "Sweden"))

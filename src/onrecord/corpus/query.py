@@ -96,7 +96,9 @@ def parse(connection: sqlite3.Connection, text: str) -> Question:
                     _speaking(rest, groups))
 
 
-# Who the question has speak: the subject of a verb of saying, a name before "on", "according to" a name.
+# Who the question has speak: the subject of a verb of saying, a name before "on", "according to" a name, a
+# name (capitalized) that a question's auxiliary puts before its verb ("What did Turkey threaten...?": in a
+# corpus of speeches, what a country did is what its speech says it did).
 _SAYING = (
     re.compile(r"\b(?:what|how|why|when|where|who|whom|which)(?:\s+\w+){0,2}?\s+(?:does|did|do|has|have|would|will)\s+"
                r"(?P<who>.+?)\s+"
@@ -104,6 +106,8 @@ _SAYING = (
                r"demand|accuse|ask|promise|warn|expect|hope)\b", re.I),
     re.compile(r"^\s*(?P<who>[A-Z][^\s]*(?:\s+[A-Z][^\s]*){0,3})\s+on\s+"),
     re.compile(r"\baccording\s+to\s+(?P<who>.+?)(?:[,?.]|$)", re.I),
+    re.compile(r"\b(?i:does|did|do|has|have|would|will)\s+(?:the\s+)?(?P<who>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})"
+               r"\s+(?:[a-z]+)\b"),
 )
 
 
