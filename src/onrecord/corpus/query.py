@@ -200,7 +200,7 @@ def _speakers(connection: sqlite3.Connection, text: str) -> tuple[tuple[str, ...
     if not written:
         return (), set()
     prefixes = {w[:2] for w in written}  # names spelt alike begin alike
-    places = _place_words()
+    known = _spelt_as_written()
     shared: dict[str, set[str]] = {}
     naming: set[str] = set()  # the words that name someone: found beyond a label's given name
     for (label,) in connection.execute(
@@ -208,8 +208,8 @@ def _speakers(connection: sqlite3.Connection, text: str) -> tuple[tuple[str, ...
         names = _name_words(label)
         if not any(n[:2] in prefixes for n in names):
             continue
-        shared[label] = {w for w in written if any(_same_name(w, n, exact=w in places) for n in names)}
-        naming |= {w for w in shared[label] if any(_same_name(w, n, exact=w in places) for n in names[1:] or names)}
+        shared[label] = {w for w in written if any(_same_name(w, n, exact=w in known) for n in names)}
+        naming |= {w for w in shared[label] if any(_same_name(w, n, exact=w in known) for n in names[1:] or names)}
     named = {label: found & naming for label, found in shared.items() if found & naming}
     most = max(map(len, named.values()), default=0)
     kept = [label for label, found in named.items() if len(found) == most]
@@ -232,12 +232,13 @@ def _unaccented(word: str) -> str:
 
 
 @functools.cache
-def _place_words() -> frozenset[str]:
-    """The words of the names of the countries of the knowledge base, folded: "Arabia" of "Saudi Arabia" is
-    spelt as the question has it, never a misspelt "Araba" of a speaker's name."""
+def _spelt_as_written() -> frozenset[str]:
+    """The words of the names of the knowledge base's actors other than people (countries, places,
+    organizations, groups), folded: "Arabia" of "Saudi Arabia" and "Daesh" are spelt as the question has them,
+    never a misspelt "Araba" or "Danesh" of a speaker's name."""
     from onrecord.kb import load_kb
 
-    return frozenset(_unaccented(w) for entry in load_kb().entries.values() if entry.type == "country"
+    return frozenset(_unaccented(w) for entry in load_kb().entries.values() if entry.type != "person"
                      for name, _ in entry.names for w in _WORD.findall(name))
 
 
