@@ -118,10 +118,13 @@ def soft_cover(terms: Sequence[str], texts: Sequence[str]) -> np.ndarray[Any, An
     place = {w: i for i, w in enumerate(vocabulary)}
     closeness = vectors[[place[t] for t in terms]] @ vectors.T  # terms x vocabulary
     closeness = np.where(closeness >= FLOOR, closeness, 0.0)
+    # Every text's words side by side: the closest of each text's is a maximum over its own slice of columns.
     result = np.zeros(len(texts), dtype=np.float32)
-    for row, found in enumerate(tokens):
-        if found:
-            result[row] = float(closeness[:, [place[w] for w in found]].max(axis=1).mean())
+    having = [row for row, found in enumerate(tokens) if found]
+    if having:
+        columns = closeness[:, [place[w] for row in having for w in tokens[row]]]
+        starts = np.cumsum([0] + [len(tokens[row]) for row in having[:-1]])
+        result[having] = np.maximum.reduceat(columns, starts, axis=1).mean(axis=0)
     return result
 
 
