@@ -2,9 +2,9 @@
 
 Candidates come from FTS5 BM25, from the documents that speak for an actor the question names, and from the
 answers to the interviewer questions closest to the user's (``candidates.py``); a first look at each (the
-sentence alone) chooses the documents read whole and a shortlist, which a ranker with learnt weights reads with
-its neighbours (``features.py``). The question's speaker and years filter; the actors it names bring their other
-names.
+sentence alone) chooses the documents read whole (with those of the year and country the question names) and a
+shortlist, which a ranker with learnt weights reads with its neighbours (``features.py``). The question's speaker
+and years filter; the actors it names bring their other names.
 """
 
 from __future__ import annotations

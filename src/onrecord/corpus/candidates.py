@@ -146,7 +146,7 @@ def voice_keys(connection: sqlite3.Connection, question: Question, group: tuple[
 def voiced_documents(connection: sqlite3.Connection, question: Question) -> list[int]:
     """The documents of the year a question names (one or two) that speak for an actor it names: "Whom did
     Zimbabwe credit in 2008...?" asks about Zimbabwe's speech of 2008, in whatever words it answers. None when
-    the question names no year, or more than ``VOICED`` documents would do."""
+    the question names no year (or a span of more than two), or when more than ``VOICED`` documents would do."""
     low, high = question.years
     if low is None or high is None or high - low > 1:
         return []

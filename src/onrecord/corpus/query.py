@@ -266,10 +266,10 @@ def _aliases(connection: sqlite3.Connection, terms: list[str]) -> dict[str, tupl
         "SELECT name FROM actor_aliases WHERE actor = ? ORDER BY documents DESC, name", (actor,))]
     found: dict[str, dict[str, None]] = {}
     for named, other in rows:
-        found.setdefault(named, {})
+        kept = found.setdefault(named, {})
         other = " ".join(other.split())
         if other not in phrases and any(w not in STOPWORDS for w in words(other)):
-            found.setdefault(named, {})[other] = None
+            kept[other] = None
     return {named: tuple(names)[:12] for named, names in found.items()}
 
 
