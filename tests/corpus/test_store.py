@@ -159,3 +159,23 @@ def test_store_a_catalog_names_speaker_title_and_voice_and_a_changed_entry_store
     assert rows == [("Harbour speech, 4 June 2021", "Norway", "q20", "Jonas Gahr Store")]
     record = json.loads(connection.execute("SELECT record FROM documents WHERE speaks_for = 'Norway'").fetchone()[0])
     assert record["document"]["speaks_for"] == "Norway"
+
+
+def test_schema_migration_gives_a_speech_the_year_of_its_file_name_when_its_date_is_one_its_text_recalls(
+        tmp_path: Path) -> None:
+    recalled = "Mr. President, on 11 September 2001 the world changed. We speak of it again."
+    given = "Mr. President, we speak again."
+    connection = sqlite3.connect(tmp_path / "c.db", isolation_level=None)
+    migrate(connection)
+    for number, (text, date) in enumerate(((recalled, "2001-09-11"), (given, "2004-01-05"))):
+        record = Record(document=Document(document_id(text), "t", f"s/IDN_60_2005_{number}.txt", date, "en", text),
+                        speakers=(Speaker("s1", "A", "speaker"),),
+                        turns=(Turn("t1", "s1", "statement", Span.of(text, 0, len(text))),),
+                        sentences=(Sentence("n1", "t1", Span.of(text, 0, len(text))),))
+        store(connection, record)
+    connection.execute("PRAGMA user_version = 8")  # as an older onrecord left it
+    assert migrate(connection) == len(MIGRATIONS)
+    rows = connection.execute("SELECT date, year, json_extract(record, '$.document.date'),"
+                              " json_extract(record, '$.document.period') FROM documents ORDER BY source").fetchall()
+    # The date its text recalls goes; a date the text does not state (a catalog's, an option's) stays.
+    assert rows == [(None, 2005, None, "2005"), ("2004-01-05", 2004, "2004-01-05", None)]

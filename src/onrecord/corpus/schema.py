@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 
 # Each migration runs once, in order, inside one transaction. Never edit a released one: append a new one.
 # Keep the country actors of the ``documents`` (an SQL condition on ``f.doc``), keyed as actor_names is (the kb
@@ -16,7 +17,27 @@ COUNTRY_MENTIONS = """
     GROUP BY f.doc, actor
 """
 
-MIGRATIONS: tuple[str, ...] = (
+def _recalled_dates(connection: sqlite3.Connection) -> None:
+    """Documents stored with a date read from the head or tail of their text that falls in another year than
+    their file name gives ("11 September 2001" opening ``IDN_60_2005.txt``) get the file name's year as their
+    period instead, as ``read`` now does; a date given by a catalog or an option, which the text does not state,
+    stays."""
+    from onrecord.read.metadata import date_in_text, year_in_filename
+
+    rows = connection.execute("SELECT rowid, source, date, substr(text, 1, 400), substr(text, -300) FROM documents"
+                              " WHERE date IS NOT NULL").fetchall()
+    for rowid, source, date, head, tail in rows:
+        named = year_in_filename(source)
+        if named is None or date.startswith(named) or date_in_text(head + "\n" + tail) != date:
+            continue
+        connection.execute(
+            "UPDATE documents SET date = NULL, year = ?, record = json_set(record, '$.document.date', json('null'),"
+            " '$.document.period', ?) WHERE rowid = ?", (int(named), named, rowid))
+
+
+Migration = str | Callable[[sqlite3.Connection], None]  # SQL, or a function run inside the transaction
+
+MIGRATIONS: tuple[Migration, ...] = (
     """
     CREATE TABLE documents (
         rowid INTEGER PRIMARY KEY,
@@ -176,6 +197,8 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE documents ADD COLUMN speaks_for TEXT;
     """,
+    # 9: a date the text recalls in another year than its file name's is no longer the document's (``read``).
+    _recalled_dates,
 )
 
 
@@ -188,6 +211,16 @@ def migrate(connection: sqlite3.Connection) -> int:
     """Run the migrations this file has not run yet, each in its own transaction; return the new version."""
     current = version(connection)
     for number, script in enumerate(MIGRATIONS[current:], start=current + 1):
-        # executescript commits first; the explicit BEGIN makes the migration and its version bump atomic.
-        connection.executescript(f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {number};\nCOMMIT;")
+        if isinstance(script, str):
+            # executescript commits first; the explicit BEGIN makes the migration and its version bump atomic.
+            connection.executescript(f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {number};\nCOMMIT;")
+            continue
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            script(connection)
+            connection.execute(f"PRAGMA user_version = {number}")
+            connection.execute("COMMIT")
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
     return len(MIGRATIONS)
