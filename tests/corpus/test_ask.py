@@ -22,6 +22,22 @@ def test_ask_quotes_the_answering_sentence(small_corpus: Path) -> None:
         "span": {"start": 110, "end": 149, "text": "We have no regrets about that spending."}}
 
 
+def test_ask_quotes_two_strong_sentences_side_by_side_as_one_piece_of_evidence(small_corpus: Path) -> None:
+    from onrecord.corpus.ask import _evidence
+    from onrecord.corpus.candidates import Candidate
+
+    reader = Corpus(small_corpus).reader()
+    said = ("We have no regrets about that spending.", "The bridge carries forty thousand cars a day.",
+            "Critics said it was a waste of money.")
+    regrets, bridge, critics = (Candidate(rowid, turn, text) for rowid, turn, text in reader.execute(
+        "SELECT rowid, turn, text FROM sentences WHERE text IN (?, ?, ?) ORDER BY rowid", said))
+    regrets.score, bridge.score, critics.score = 3.0, 2.7, 1.0
+    assert [e["span"]["text"] for e in _evidence(reader, [regrets, bridge, critics], 3)] == [
+        f"{said[0]} {said[1]}", said[2]]  # each sentence quoted once
+    bridge.score = 2.0  # not close enough to the best: side by side, each is its own evidence
+    assert [e["span"]["text"] for e in _evidence(reader, [regrets, bridge, critics], 3)] == list(said)
+
+
 def test_ask_finds_answers_through_the_interviewers_question(small_corpus: Path) -> None:
     answer = Corpus(small_corpus).ask("Who asked the Norwegian engineers to come?", k=1)
     assert answer["evidence"][0]["span"]["text"] == "The mayor of Bergen invited them after the flood."

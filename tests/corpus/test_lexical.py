@@ -37,7 +37,8 @@ def test_lexical_document_speaks_for_its_most_mentioned_country(small_corpus: Pa
 
 def test_lexical_actor_the_answer_does_not_repeat_still_counts(small_corpus: Path) -> None:
     answer = Corpus(small_corpus).ask("Did Norway regret the money spent on the bridge?", k=1)
-    assert answer["evidence"][0]["span"]["text"] == "We have no regrets about that spending."
+    # (with the sentence after it, which scores as close: a run of the answer)
+    assert answer["evidence"][0]["span"]["text"].startswith("We have no regrets about that spending.")
 
 
 def test_lexical_person_named_speaks_for_a_country_while_in_office(small_corpus: Path) -> None:

@@ -25,6 +25,11 @@ _ENDS = ('.', '!', '?', ':', ';', '"', '”', '’', ')', "'")
 DOCUMENTS = 2  # documents read whole: the strongest, whose DOCUMENT_BEST best candidates score highest
 DOCUMENT_BEST = 3
 SHORTLIST = 150  # candidates the ranker reads with their neighbours, the best of the first look
+# A sentence next to the quoted one, in its turn, joins the quotation when it is itself among the ``RUN`` best
+# candidates and scores at least ``CLOSE`` times the best: one piece of evidence of two or three sentences
+# instead of two pieces side by side.
+RUN = 5
+CLOSE = 0.85
 
 
 def ask(connection: sqlite3.Connection, text: str, *, k: int = 5) -> dict[str, Any]:
@@ -94,20 +99,23 @@ def _rank(connection: sqlite3.Connection, question: Question, matches: Words, ca
 def _evidence(connection: sqlite3.Connection, best: list[Candidate], k: int) -> list[dict[str, Any]]:
     evidence: list[dict[str, Any]] = []
     covered: set[int] = set()
+    top = best[0].score if best else 0.0
+    strong = {c.rowid for c in best[:RUN] if c.score >= CLOSE * top > 0}
     for candidate in best:
         if len(evidence) >= k:
             break
         if candidate.rowid in covered:
             continue
-        item, rowids = _quote(connection, candidate)
+        item, rowids = _quote(connection, candidate, strong - covered)
         covered.update(rowids)
         evidence.append(item)
     return evidence
 
 
-def _quote(connection: sqlite3.Connection, candidate: Candidate) -> tuple[dict[str, Any], list[int]]:
+def _quote(connection: sqlite3.Connection, candidate: Candidate, strong: set[int]) -> tuple[dict[str, Any], list[int]]:
     """The evidence for a candidate: its sentence, with the next one in its turn when it is very short or breaks
-    off, and with the one before when it goes on from it."""
+    off, and with the one before when it goes on from it; and with either when it is one of the ``strong``
+    candidates (rowids) itself."""
     rows = connection.execute(
         "SELECT s.rowid, s.start, s.end, d.id, d.title, sp.label, d.rowid FROM sentences AS s"
         " JOIN documents AS d ON d.rowid = s.doc JOIN turns AS t ON t.rowid = s.turn"
@@ -119,7 +127,9 @@ def _quote(connection: sqlite3.Connection, candidate: Candidate) -> tuple[dict[s
     text = candidate.text.strip()
     goes_on = at > 0 and text[:1].islower()
     alone = goes_on or len(text.split()) > SHORT  # reads on its own, or with the sentence before
-    rows = rows[at - 1 if goes_on else at:at + 1 if alone and text.endswith(_ENDS) else at + 2]
+    before = at > 0 and (goes_on or rows[at - 1][0] in strong)
+    after = at + 1 < len(rows) and (not alone or not text.endswith(_ENDS) or rows[at + 1][0] in strong)
+    rows = rows[at - 1 if before else at:at + 2 if after else at + 1]
     _, start, _, document, title, speaker, doc = rows[0]
     end = rows[-1][2]
     (text,) = connection.execute("SELECT substr(text, ?, ?) FROM documents WHERE rowid = ?",
