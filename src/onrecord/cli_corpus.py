@@ -35,10 +35,12 @@ def _print_json(payload: Any) -> None:
     sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
 
 
-def _table(title: str, columns: list[str], rows: list[list[Any]]) -> None:
-    table = Table(title=title, show_lines=False)
+def _table(title: str, columns: list[str], rows: list[list[Any]], *, text: str | None = None) -> None:
+    """Print rows as a table; the ``text`` column (quoted text) takes the width the others leave."""
+    table = Table(title=title, show_lines=text is not None)
     for column in columns:
-        table.add_column(column, overflow="fold")
+        table.add_column(column, overflow="fold", ratio=1 if column == text else None,
+                         max_width=None if text is None or column == text else 24)
     for row in rows:
         table.add_row(*("" if value is None else str(value) for value in row))
     Console(highlight=False).print(table)
@@ -100,7 +102,7 @@ def ask(
         return
     rows = [[i, e["score"], e["title"], e["speaker"], f"{e['span']['start']}-{e['span']['end']}", e["span"]["text"]]
             for i, e in enumerate(answer["evidence"], 1)]
-    _table(question, ["#", "score", "document", "speaker", "offsets", "evidence"], rows)
+    _table(question, ["#", "score", "document", "speaker", "offsets", "evidence"], rows, text="evidence")
 
 
 @app.command()
@@ -119,7 +121,7 @@ def search(
         return
     rows = [[h["score"], h["title"], h["speaker"], f"{h['span']['start']}-{h['span']['end']}", h["span"]["text"]]
             for h in hits]
-    _table(query, ["score", "document", "speaker", "offsets", "sentence"], rows)
+    _table(query, ["score", "document", "speaker", "offsets", "sentence"], rows, text="sentence")
 
 
 @app.command()
