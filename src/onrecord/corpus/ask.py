@@ -12,7 +12,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-from onrecord.corpus.candidates import SENTENCES, Candidate, filters, pools, voiced_documents
+from onrecord.corpus.candidates import SENTENCES, Candidate, filters, pools, voiced_documents, voicing
 from onrecord.corpus.features import feature_weights, features
 from onrecord.corpus.query import Question, parse
 from onrecord.corpus.signals import Words
@@ -45,7 +45,8 @@ def gather(connection: sqlite3.Connection, question: Question, *, shortlist: int
     questions, then every sentence of the documents that score best; the ``shortlist`` best at first look
     (None: all of them, as training wants)."""
     where, parameters = filters(question)
-    candidates = pools(connection, question)
+    voiced = voicing(connection, question)  # the actors the question names that documents speak for
+    candidates = pools(connection, question, voiced)
     if not candidates:
         return candidates
     # A first look at every candidate (the sentence alone) chooses the documents read whole and the shortlist
@@ -55,7 +56,7 @@ def gather(connection: sqlite3.Connection, question: Question, *, shortlist: int
     doc_of = matches.doc_of
     if DOCUMENTS:
         chosen = sorted((strength := _strength(candidates, doc_of)), key=lambda d: -strength[d])[:DOCUMENTS]
-        chosen += [doc for doc in voiced_documents(connection, question) if doc not in chosen]
+        chosen += [doc for doc in voiced_documents(connection, question, voiced) if doc not in chosen]
         read = _read_documents(connection, chosen, where, parameters, candidates)
         _rank(connection, question, matches, [candidates[rowid] for rowid in read], deep=False)
     strength = _strength(candidates, doc_of)

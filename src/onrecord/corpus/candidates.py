@@ -45,17 +45,26 @@ class Candidate:
     score: float = 0.0
 
 
-def pools(connection: sqlite3.Connection, question: Question) -> dict[int, Candidate]:
-    """The candidates of all three pools, by rowid."""
+# Each concept of a question (by its first name) with the keys in ``voices`` of the actor it names (``voice_keys``).
+Voicing = dict[str, set[str]]
+
+
+def voicing(connection: sqlite3.Connection, question: Question) -> Voicing:
+    """The voice keys of each concept of the question, looked up once for all that use them."""
+    return {group[0]: voice_keys(connection, question, group) for group in question.groups}
+
+
+def pools(connection: sqlite3.Connection, question: Question, voiced: Voicing | None = None) -> dict[int, Candidate]:
+    """The candidates of all three pools, by rowid; ``voiced``: the question's ``voicing``, if known already."""
     where, parameters = filters(question)
     candidates: dict[int, Candidate] = {}
     match = match_expression(connection, question)
     if match is None:
         return candidates
     top = _bm25(connection, match, where, parameters, candidates)
-    voicing = {group[0]: voice_keys(connection, question, group) for group in question.groups}
-    keys = sorted({key for found in voicing.values() for key in found})
-    rest = match_expression(connection, question, without=frozenset(g for g, found in voicing.items() if found))
+    voiced = voicing(connection, question) if voiced is None else voiced
+    keys = sorted({key for found in voiced.values() for key in found})
+    rest = match_expression(connection, question, without=frozenset(g for g, found in voiced.items() if found))
     if keys and rest:
         _voiced_bm25(connection, rest, keys, where, parameters, candidates, top)
     _answers_to_similar_questions(connection, question, where, parameters, candidates)
@@ -143,14 +152,16 @@ def voice_keys(connection: sqlite3.Connection, question: Question, group: tuple[
         f"SELECT DISTINCT actor FROM voices WHERE actor IN ({','.join('?' * len(keys))})", sorted(keys))}
 
 
-def voiced_documents(connection: sqlite3.Connection, question: Question) -> list[int]:
+def voiced_documents(connection: sqlite3.Connection, question: Question, voiced: Voicing | None = None) -> list[int]:
     """The documents of the year a question names (one or two) that speak for an actor it names: "Whom did
     Zimbabwe credit in 2008...?" asks about Zimbabwe's speech of 2008, in whatever words it answers. None when
-    the question names no year (or a span of more than two), or when more than ``VOICED`` documents would do."""
+    the question names no year (or a span of more than two), or when more than ``VOICED`` documents would do.
+    ``voiced``: the question's ``voicing``, if known already."""
     low, high = question.years
     if low is None or high is None or high - low > 1:
         return []
-    keys = sorted({key for group in question.groups for key in voice_keys(connection, question, group)})
+    voiced = voicing(connection, question) if voiced is None else voiced
+    keys = sorted({key for found in voiced.values() for key in found})
     if not keys:
         return []
     docs = [doc for (doc,) in connection.execute(

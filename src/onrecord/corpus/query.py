@@ -127,6 +127,7 @@ def _speaking(text: str, groups: tuple[tuple[str, ...], ...]) -> str | None:
 def _spokesmen(groups: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, str, tuple[tuple[int, int], ...] | None], ...]:
     """The groups that name a person of the knowledge base acting for a country, with that country's key: by a
     name of theirs, else by their surname (every person of that surname: "Bush" is both Presidents Bush)."""
+    from onrecord.corpus.voices import actor_key
     from onrecord.kb import load_kb
 
     kb = load_kb()
@@ -144,7 +145,7 @@ def _spokesmen(groups: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, str, tup
             if country is None or country.type != "country":
                 continue
             terms = tuple((int((r.start or "0")[:4]), int((r.end or "9999")[:4])) for r in person.roles) or None
-            found.append((group[0], (country.qid or country.name).lower(), terms))
+            found.append((group[0], actor_key(country), terms))
     return tuple(found)
 
 

@@ -22,14 +22,16 @@ def _recalled_dates(connection: sqlite3.Connection) -> None:
     their file name gives ("11 September 2001" opening ``IDN_60_2005.txt``) get the file name's year as their
     period instead, as ``read`` now does; a date given by a catalog or an option, which the text does not state,
     stays."""
-    from onrecord.read.metadata import date_in_text, year_in_filename
+    from onrecord.read.metadata import date_in_text, recalled, year_in_filename
 
-    rows = connection.execute("SELECT rowid, source, date, substr(text, 1, 400), substr(text, -300) FROM documents"
-                              " WHERE date IS NOT NULL").fetchall()
-    for rowid, source, date, head, tail in rows:
+    dated = connection.execute("SELECT rowid, source, date FROM documents WHERE date IS NOT NULL").fetchall()
+    for rowid, source, date in dated:
         named = year_in_filename(source)
-        if named is None or date.startswith(named) or date_in_text(head + "\n" + tail) != date:
+        if named is None or not recalled(date, source):
             continue
+        (text,) = connection.execute("SELECT text FROM documents WHERE rowid = ?", (rowid,)).fetchone()
+        if date_in_text(text) != date:
+            continue  # a date the text does not state: a catalog's or an option's
         connection.execute(
             "UPDATE documents SET date = NULL, year = ?, record = json_set(record, '$.document.date', json('null'),"
             " '$.document.period', ?) WHERE rowid = ?", (int(named), named, rowid))

@@ -19,9 +19,13 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from onrecord.corpus.lexical import idf
 from onrecord.corpus.schema import COUNTRY_MENTIONS
+
+if TYPE_CHECKING:
+    from onrecord.kb import Entry
 
 OUTWEIGH = 2.0  # how much more often the most-mentioned country must be named to keep the voice
 
@@ -61,6 +65,12 @@ def weigh(connection: sqlite3.Connection, docs: Sequence[int] | None = None) -> 
     connection.executemany("INSERT OR REPLACE INTO voices (doc, actor) VALUES (?, ?)", list(voices.items()))
 
 
+def actor_key(entry: Entry) -> str:
+    """The key of a knowledge-base actor in ``actor_names`` and ``voices``: its Wikidata id, else its name,
+    lowercased (as ``schema.COUNTRY_MENTIONS`` keys the actors layer's findings)."""
+    return (entry.qid or entry.name).lower()
+
+
 def voice_key(name: str) -> str:
     """The key in ``voices`` of a country (or a body: the European Union) named by a catalog, as the actors layer
     keys it: its knowledge-base id when the knowledge base knows the name, a country first, else the name,
@@ -70,7 +80,7 @@ def voice_key(name: str) -> str:
     kb = load_kb()
     entries = sorted((kb.entries[actor] for actor, _ in kb.names.get(name.lower(), ())),
                      key=lambda entry: entry.type != "country")
-    return (entries[0].qid or entries[0].name).lower() if entries else name.lower()
+    return actor_key(entries[0]) if entries else name.lower()
 
 
 def weigh_again(connection: sqlite3.Connection) -> None:

@@ -11,7 +11,14 @@ from onrecord.errors import FormatError, ReadError
 from onrecord.read.captions import read_srt, read_vtt
 from onrecord.read.docx import read_docx
 from onrecord.read.html import read_html
-from onrecord.read.metadata import date_in_filename, date_in_text, title_from_path, valid_date, year_in_filename
+from onrecord.read.metadata import (
+    date_in_filename,
+    date_in_text,
+    recalled,
+    title_from_path,
+    valid_date,
+    year_in_filename,
+)
 from onrecord.read.pdf import read_pdf
 from onrecord.read.plain import read_md, read_txt
 from onrecord.read.source import Segment, Source, finish, normalize
@@ -105,11 +112,9 @@ def read_bytes(
 
 
 def _date_in_text(text: str, name: str) -> str | None:
-    """A date at the head or tail of the text, unless the file name gives another year: "IDN_60_2005.txt" is the
-    2005 speech, whose opening recalls "11 September 2001"."""
+    """A date at the head or tail of the text, unless it is one the text recalls (``metadata.recalled``)."""
     day = date_in_text(text)
-    named = year_in_filename(name)
-    return day if day is None or named is None or day.startswith(named) else None
+    return None if day is None or recalled(day, name) else day
 
 
 def _title_line(text: str) -> str | None:

@@ -64,6 +64,13 @@ def year_in_filename(path: str) -> str | None:
     return years.pop() if len(years) == 1 else None
 
 
+def recalled(day: str, path: str) -> bool:
+    """Whether a date found in a file's text falls in another year than its file name gives: an event the text
+    recalls, not its date ("IDN_60_2005.txt", the 2005 speech, opens on "11 September 2001")."""
+    named = year_in_filename(path)
+    return named is not None and not day.startswith(named)
+
+
 def _date(match: re.Match[str] | None) -> str | None:
     if not match:
         return None
