@@ -78,7 +78,8 @@ def test_ask_speaker_is_one_the_question_has_speak_by_a_name_not_their_given_nam
         ("Mr. Israel Katz",), ("Muhammad Shehbaz Sharif",), ("Muhammad Nawaz Sharif",), ("Zine El Abidine Ben Ali",),
         ("A. A. Ahmadian",), ("Mevlüt Çavuşoğlu",), ("ALI  KHAMENEI",), ("Luiz Inácio Lula da Silva",),
         ("Mr. Lula Da Silva",), ("Mr. Hugo Chvez Frias",), ("Volodymyr Zelenskyy",), ("Rodrigo Duterte",),
-        ("Mr. Mhmoud Ahmadi-Nejad",), ("Marc Hermanne Gninadoou Araba",), ("Mr. Sarwar Danesh",)])
+        ("Mr. Mhmoud Ahmadi-Nejad",), ("Marc Hermanne Gninadoou Araba",), ("Mr. Sarwar Danesh",),
+        ("Antonio Costa",), ("Enrique Austria Manalo",)])
     assert _speakers(connection, "Can Israel survive in the long term?") == ((), set())
     assert _speakers(connection, "How many troops are in Kashmir, according to Shehbaz Sharif?") == (
         ("Muhammad Shehbaz Sharif",), {"shehbaz", "sharif"})
@@ -96,6 +97,10 @@ def test_ask_speaker_is_one_the_question_has_speak_by_a_name_not_their_given_nam
     # The name of a country or a group is spelt as written: "Arabia" is no misspelt "Araba", "Daesh" no "Danesh".
     assert _speakers(connection, "What did Saudi Arabia want in 2003?") == ((), set())
     assert _speakers(connection, "Did Daesh have a homeland of its own?") == ((), set())
+    # A country's name written whole names no speaker who bears a word of it; a word alone still may.
+    assert _speakers(connection, "What did Costa Rica vow to abolish?") == ((), set())
+    assert _speakers(connection, "How did Austria react to its isolation?") == ((), set())
+    assert _speakers(connection, "What did Costa say about Portugal?") == (("Antonio Costa",), {"costa"})
     # Whose view, not whose war.
     assert _speakers(connection, "Are police allowed to shoot suspects in Duterte's drug war?") == ((), set())
     assert _speakers(connection, "Is the war over, in Duterte's view?") == (("Rodrigo Duterte",), {"duterte"})
@@ -110,6 +115,10 @@ def test_ask_year_of_the_speech_wins_over_a_target_year_and_possessives_are_drop
     # The year the speech is named by, before the year of the events it speaks of.
     assert parse(reader, "How long did the Council wait when Iraq invaded Iran in 1980, according to Iran's 1990"
                          " speech?").years == (1990, 1990)
+    # A month dates an event: its year or any later one speaks of it; unless it dates the speech.
+    assert parse(reader, "Who was tried for the crackdown of January 1991?").years == (1991, None)
+    assert parse(reader, "What followed the attacks of September 11, 2001?").years == (2001, None)
+    assert parse(reader, "What did Roe say in her speech of 22 September 2019?").years == (2019, 2019)
 
 
 def test_ask_the_name_a_questions_auxiliary_puts_before_its_verb_speaks(small_corpus: Path) -> None:

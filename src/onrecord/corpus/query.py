@@ -30,6 +30,12 @@ _SPOKEN = re.compile(rf"(?:\b(?:in|at|during|of)\s+(?:the\s+)?|\(){_YEAR}\b|\b{_
                      r"session|debate|general\s+assembly|un\b|statement)", re.I)
 _TARGET = re.compile(rf"\bby\s+(?:the\s+(?:end\s+of\s+)?)?{_YEAR}\b", re.I)
 _BARE_YEAR = re.compile(rf"\b{_YEAR}\b")
+# A month before a year dates an event, not a speech (the General Debate meets in September): its words are
+# spoken that year or later.
+_EVENT = re.compile(r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+                    r"(?:\s+\d{1,2})?,?\s*$", re.I)
+_SPEECH_OF = re.compile(r"\b(?:speech|address|statement|interview|remarks|debate|session)\s+(?:of|in|on)\s+"
+                        r"(?:the\s+)?(?:\d{1,2}\s+)?$", re.I)  # "its speech of (12) September 2005": spoken then
 STOPWORDS = frozenset("""
 a about above after again against all am an and any are as at be because been before being below between both
 but by can could did do does doing down during each few for from further had has have having he her here hers
@@ -170,6 +176,9 @@ def _years(text: str) -> tuple[tuple[int | None, int | None], str]:
     if found is None:
         return (None, None), text
     year = int(found.group(1) or found.group(2))
+    month = None if spoken else _EVENT.search(text[:found.start(1)])
+    if month and not _SPEECH_OF.search(text[:month.start()]):  # "the crackdown of January 1991": said since
+        return (year, None), _BARE_YEAR.sub(" ", text)
     return (year, year), _BARE_YEAR.sub(" ", text)
 
 
@@ -196,8 +205,10 @@ def _speakers(connection: sqlite3.Connection, text: str) -> tuple[tuple[str, ...
     capitalized, 3+ letters, not a title ("President") nor in capitals (an acronym: "NATO"). Of the labels
     named, those that share the most words with the question are kept ("Shehbaz Sharif", not "Nawaz Sharif")."""
     asked = " ".join(found.group("who") for pattern in (*_SAYING, *_SPEAKING) for found in pattern.finditer(text))
+    placed = _place_words(text)
     written = {_unaccented(w): w.lower() for w in _WORD.findall(asked) if w[:1].isupper() and len(w) >= 3
-               and not w.isupper() and w.lower() not in HONORIFICS}  # folded: as the question has it
+               and not w.isupper() and w.lower() not in HONORIFICS
+               and _unaccented(w) not in placed}  # folded: as the question has it
     if not written:
         return (), set()
     prefixes = {w[:2] for w in written}  # names spelt alike begin alike
@@ -237,10 +248,26 @@ def _spelt_as_written() -> frozenset[str]:
     """The words of the names of the knowledge base's actors other than people (countries, places,
     organizations, groups), folded: "Arabia" of "Saudi Arabia" and "Daesh" are spelt as the question has them,
     never a misspelt "Araba" or "Danesh" of a speaker's name."""
+    return frozenset(word for name in _actor_names() for word in name.split())
+
+
+def _place_words(text: str) -> set[str]:
+    """The words (folded) of the names of countries, places, organizations and groups of the knowledge base that
+    the question writes whole: "Costa" of "Costa Rica" and "Austria" name no speaker ("Antonio Costa", "Enrique
+    Austria Manalo")."""
+    found = [_unaccented(w) for w in _WORD.findall(text)]
+    names = _actor_names()
+    return {word for size in range(1, 5) for at in range(len(found) - size + 1)
+            if " ".join(found[at:at + size]) in names for word in found[at:at + size]}
+
+
+@functools.cache
+def _actor_names() -> frozenset[str]:
+    """The names of the knowledge base's actors other than people, folded, their words joined by single spaces."""
     from onrecord.kb import load_kb
 
-    return frozenset(_unaccented(w) for entry in load_kb().entries.values() if entry.type != "person"
-                     for name, _ in entry.names for w in _WORD.findall(name))
+    return frozenset(" ".join(_unaccented(w) for w in _WORD.findall(name)) for entry in load_kb().entries.values()
+                     if entry.type != "person" for name, _ in entry.names)
 
 
 def _same_name(a: str, b: str, *, exact: bool = False) -> bool:
