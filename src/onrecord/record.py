@@ -266,9 +266,18 @@ def from_json(text: str) -> Record:
     return from_dict(data)
 
 
+_FIELD_NAMES: dict[type, tuple[str, ...] | None] = {}  # a dataclass's field names; None: not a dataclass
+
+
 def _encode(value: Any) -> Any:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _encode(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    kind = type(value)
+    if kind is str or kind is int or kind is float or kind is bool or value is None:
+        return value
+    if kind not in _FIELD_NAMES:  # fields() per object cost a third of a large record's encoding
+        _FIELD_NAMES[kind] = tuple(f.name for f in dataclasses.fields(kind)) if dataclasses.is_dataclass(kind) else None
+    names = _FIELD_NAMES[kind]
+    if names is not None:
+        return {name: _encode(getattr(value, name)) for name in names}
     if isinstance(value, tuple | list):
         return [_encode(item) for item in value]
     return value
