@@ -257,7 +257,8 @@ def _place_words(text: str) -> set[str]:
     Austria Manalo")."""
     found = [_unaccented(w) for w in _WORD.findall(text)]
     names = _actor_names()
-    return {word for size in range(1, 5) for at in range(len(found) - size + 1)
+    longest = max((len(name.split()) for name in names), default=0)
+    return {word for size in range(1, min(len(found), longest) + 1) for at in range(len(found) - size + 1)
             if " ".join(found[at:at + size]) in names for word in found[at:at + size]}
 
 
