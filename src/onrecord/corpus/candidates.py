@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from onrecord.corpus.embed import embed
-from onrecord.corpus.lexical import concepts, frequencies, matched, sentence_stems, weights
+from onrecord.corpus.lexical import concepts, frequencies, matched, rarities, sentence_stems
 from onrecord.corpus.query import ASKING, STOPWORDS, Question, words
 from onrecord.corpus.vectors import vectors_of
 
@@ -88,7 +88,7 @@ def match_expression(connection: sqlite3.Connection, question: Question, *,
     kept, counts = [k for k, n in zip(kept, counts, strict=True) if n], [n for n in counts if n]
     if not kept:
         return None
-    rarity = weights(connection, [concept for _, concept in kept])
+    rarity = rarities(connection, counts)
     ranked = sorted(range(len(kept)), key=lambda i: -rarity[i])[:RAREST]
     ranked = [i for i in ranked if rarity[i] >= RARE] or ranked[:1]
     # BM25 scores every sentence holding one of them: the rarer ones only, when together they are in too many.

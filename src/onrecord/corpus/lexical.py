@@ -148,8 +148,13 @@ def frequencies(connection: sqlite3.Connection, found: Sequence[Concept]) -> lis
 
 def weights(connection: sqlite3.Connection, found: Sequence[Concept]) -> list[float]:
     """Inverse sentence frequency of each concept (BM25's idf)."""
+    return rarities(connection, frequencies(connection, found))
+
+
+def rarities(connection: sqlite3.Connection, counts: Sequence[int]) -> list[float]:
+    """BM25's idf of concepts that ``counts`` sentences of the corpus hold, each (``frequencies``)."""
     total = max(index_totals(connection)[0], 1)
-    return [idf(total, frequency) for frequency in frequencies(connection, found)]
+    return [idf(total, count) for count in counts]
 
 
 def idf(total: int, frequency: int) -> float:

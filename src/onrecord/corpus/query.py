@@ -257,9 +257,14 @@ def _place_words(text: str) -> set[str]:
     Austria Manalo")."""
     found = [_unaccented(w) for w in _WORD.findall(text)]
     names = _actor_names()
-    longest = max((len(name.split()) for name in names), default=0)
-    return {word for size in range(1, min(len(found), longest) + 1) for at in range(len(found) - size + 1)
+    return {word for size in range(1, min(len(found), _longest_actor_name()) + 1) for at in range(len(found) - size + 1)
             if " ".join(found[at:at + size]) in names for word in found[at:at + size]}
+
+
+@functools.cache
+def _longest_actor_name() -> int:
+    """How many words the longest of ``_actor_names`` has."""
+    return max((len(name.split()) for name in _actor_names()), default=0)
 
 
 @functools.cache

@@ -5,6 +5,8 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
+from onrecord.corpus.transaction import immediate
+
 # Each migration runs once, in order, inside one transaction. Never edit a released one: append a new one.
 # Keep the country actors of the ``documents`` (an SQL condition on ``f.doc``), keyed as actor_names is (the kb
 # id, else the name, lowercased), with their mentions and the place of the first in the actors layer.
@@ -217,12 +219,7 @@ def migrate(connection: sqlite3.Connection) -> int:
             # executescript commits first; the explicit BEGIN makes the migration and its version bump atomic.
             connection.executescript(f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {number};\nCOMMIT;")
             continue
-        connection.execute("BEGIN IMMEDIATE")
-        try:
+        with immediate(connection):
             script(connection)
             connection.execute(f"PRAGMA user_version = {number}")
-            connection.execute("COMMIT")
-        except BaseException:
-            connection.execute("ROLLBACK")
-            raise
     return len(MIGRATIONS)

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+from onrecord.corpus.transaction import immediate
 from onrecord.corpus.voices import count_countries, weigh
 from onrecord.read.catalog import Entry
 from onrecord.record import Record, from_dict, to_dict
@@ -47,12 +48,10 @@ def store(connection: sqlite3.Connection, record: Record, vectors: Mapping[str, 
     of it, and the old version with it. ``vectors``: the sentences' packed vectors by sentence id, when a worker
     embedded them already (``vectors.sentence_vectors``); the others are embedded here.
     """
-    connection.execute("BEGIN IMMEDIATE")
-    try:
+    with immediate(connection):
         known = stored(connection, record.document.id).get(record.document.id)
         if known == _entry_of(record):
-            connection.execute("ROLLBACK")
-            return None
+            return None  # nothing written: the transaction ends empty
         old = connection.execute("DELETE FROM documents WHERE source = ? OR id = ? RETURNING rowid",
                                  (record.document.source, record.document.id)).fetchall()
         data = to_dict(record)
@@ -62,10 +61,6 @@ def store(connection: sqlite3.Connection, record: Record, vectors: Mapping[str, 
         _insert_layers(connection, doc, data)
         count_countries(connection, doc)
         weigh(connection, [doc])
-        connection.execute("COMMIT")
-    except BaseException:
-        connection.execute("ROLLBACK")
-        raise
     return "replaced" if old else "added"
 
 
@@ -80,13 +75,8 @@ def fill(connection: sqlite3.Connection, table: str, keep: Callable[[sqlite3.Con
             " WHERE k.rowid IS NULL ORDER BY s.rowid LIMIT ?", (batch,)).fetchall()
         if not rows:
             return done
-        connection.execute("BEGIN IMMEDIATE")
-        try:
+        with immediate(connection):
             keep(connection, dict(rows))
-            connection.execute("COMMIT")
-        except BaseException:
-            connection.execute("ROLLBACK")
-            raise
         done += len(rows)
 
 

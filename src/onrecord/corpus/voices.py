@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from onrecord.corpus.lexical import idf
 from onrecord.corpus.schema import COUNTRY_MENTIONS
+from onrecord.corpus.transaction import immediate
 
 if TYPE_CHECKING:
     from onrecord.kb import Entry
@@ -85,10 +86,5 @@ def voice_key(name: str) -> str:
 
 def weigh_again(connection: sqlite3.Connection) -> None:
     """Weigh every document's voice again against the corpus as it is now, in one transaction."""
-    connection.execute("BEGIN IMMEDIATE")
-    try:
+    with immediate(connection):
         weigh(connection)
-        connection.execute("COMMIT")
-    except BaseException:
-        connection.execute("ROLLBACK")
-        raise
