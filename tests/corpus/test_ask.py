@@ -104,6 +104,14 @@ def test_ask_speaker_is_one_the_question_has_speak_by_a_name_not_their_given_nam
     # Whose view, not whose war.
     assert _speakers(connection, "Are police allowed to shoot suspects in Duterte's drug war?") == ((), set())
     assert _speakers(connection, "Is the war over, in Duterte's view?") == (("Rodrigo Duterte",), {"duterte"})
+    # A name "as" tells it, or "per" a name, speaks; a country "as" does something does not.
+    assert _speakers(connection, "How cohesive were the factions, as Ahmadian describes them?") == (
+        ("A. A. Ahmadian",), {"ahmadian"})
+    assert _speakers(connection, "How was Israel regarded, as Ahmadian tells it?") == (("A. A. Ahmadian",), {"ahmadian"})
+    assert _speakers(connection, "Who pays for the schools, per Lula?") == (
+        ("Luiz Inácio Lula da Silva", "Mr. Lula Da Silva"), {"lula"})
+    assert _speakers(connection, "What has Israel lost, in Ahmadian's telling?") == (("A. A. Ahmadian",), {"ahmadian"})
+    assert _speakers(connection, "How did trade fall as Duterte waged his drug war?") == ((), set())
 
 
 def test_ask_year_of_the_speech_wins_over_a_target_year_and_possessives_are_dropped(small_corpus: Path) -> None:

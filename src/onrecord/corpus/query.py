@@ -183,13 +183,17 @@ def _years(text: str) -> tuple[tuple[int | None, int | None], str]:
 
 
 # Where a question names who speaks: "according to" a name, a name before "on", the subject of a verb of saying
-# (``_SAYING``); the name that follows a question's auxiliary ("Why does Trump prefer..."), or whose view or
-# words these are ("in Ahmadian's view"; not "in Duterte's drug war").
+# (``_SAYING``); the name that follows a question's auxiliary ("Why does Trump prefer..."), whose view or words
+# these are ("in Ahmadian's view"; not "in Duterte's drug war"), a name "as" tells it ("as Ahmadian describes
+# them", "as King Abdullah told the Assembly") or "per" a name.
 _CAPITAL = r"[^\W\d_a-z]"  # a letter that may be a capital: "Çavuşoğlu" (re has no class for capitals)
+_NAME = rf"(?:{_CAPITAL}[\w'’.-]*\s+){{0,3}}{_CAPITAL}[\w'’.-]*"
 _SPEAKING = (
     re.compile(rf"\b(?:does|did|do|has|have|had|would|will|is|was)\s+(?:the\s+)?(?P<who>(?:{_CAPITAL}[\w'’.-]*\s+){{1,4}})"),
     re.compile(rf"(?P<who>(?:{_CAPITAL}[\w.-]*\s+){{0,3}}{_CAPITAL}[\w.-]*)['’]s\s+(?:view|views|opinion|words|"
-               r"speech|address|statement|remarks|account|answer|reply|interview|eyes)\b"),
+               r"speech|address|statement|remarks|account|answer|reply|interview|eyes|telling)\b"),
+    re.compile(rf"\bas\s+(?P<who>{_NAME})\s+(?:[a-z]+s|[a-z]+ed|told|put|saw|sees)\s+(?:it|them|this|that|the)\b"),
+    re.compile(rf"\bper\s+(?P<who>{_NAME})\b"),
 )
 
 
