@@ -43,6 +43,20 @@ def test_ask_finds_answers_through_the_interviewers_question(small_corpus: Path)
     assert answer["evidence"][0]["span"]["text"] == "The mayor of Bergen invited them after the flood."
 
 
+def test_ask_quotes_what_an_interviewer_states_never_what_they_ask(tmp_path: Path) -> None:
+    path = tmp_path / "port.txt"
+    path.write_text("Port interview, 2 May 2020\n"
+                    "Question: Some newspapers claim the harbour authority lost money for ten years. Is that so?\n"
+                    "John Doe: The port has paid its way since it opened.\n", encoding="utf-8")
+    with Corpus(tmp_path / "port.db") as corpus:
+        corpus.add([path])
+        stated = corpus.ask("Which papers accused the harbour authority of losses?", k=3)["evidence"]
+        asked = corpus.ask("Is that so?", k=3)["evidence"]
+    assert (stated[0]["speaker"], stated[0]["span"]["text"]) == (
+        "Question", "Some newspapers claim the harbour authority lost money for ten years.")
+    assert all(not e["span"]["text"].endswith("?") for e in stated + asked)
+
+
 def test_ask_filters_by_year(small_corpus: Path) -> None:
     answer = Corpus(small_corpus).ask("coastal towns and the harbour before 2020", k=5)
     assert answer == {"question": "coastal towns and the harbour before 2020", "evidence": []}

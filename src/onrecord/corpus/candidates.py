@@ -114,10 +114,16 @@ def _any_of(names: Sequence[str]) -> str | None:
     return " OR ".join(parts) or None
 
 
+# A sentence that does not end on a question mark (closing quotes and brackets aside).
+_STATED = "rtrim(s.text, ' ' || char(9, 10, 13) || '\"”’'')') NOT LIKE '%?'"
+
+
 def filters(question: Question) -> tuple[str, list[Any]]:
     """The SQL condition (on ``s`` sentences, ``t`` turns, ``d`` documents, ``sp`` speakers) that keeps the
-    sentences a question wants: answers and statements, by its speakers, in its years; and its parameters."""
-    clauses = ["t.kind IN ('answer', 'statement')"]
+    sentences a question wants: answers and statements, and what an interviewer states ("Some hostile media
+    outlets are trying to establish the notion that..."), not what they ask (a question is no answer, and one
+    that restates the user's would outrank the answer), by its speakers, in its years; and its parameters."""
+    clauses = [f"(t.kind IN ('answer', 'statement') OR (t.kind = 'question' AND {_STATED}))"]
     parameters: list[Any] = []
     if question.speakers:
         clauses.append(f"sp.label IN ({','.join('?' * len(question.speakers))})")
