@@ -12,6 +12,8 @@ The corpus must hold the reference interview and the UN General Debate speeches 
   onrecord add ../shared/data/seed/000_7bfc00263638301d.txt ../shared/data/ungdc --corpus /tmp/ungdc.db --workers 2
   python scripts/train_ask.py --corpus /tmp/ungdc.db tests/data/questions_train.json tests/data/questions.json
 Held-out question files are never given here; ``benchmarks/ask_recall.py`` measures them afterwards.
+``--cross-validate`` writes no weights: it leaves each given file out in turn, fits the ranking on the others and
+measures it on the one left out, an estimate of how the ranker does on questions it was not fitted on.
 """
 
 from __future__ import annotations
@@ -108,12 +110,43 @@ def recall(data: Data, weights: np.ndarray[Any, Any], total: int, at: int = 3) -
     return hits / max(total, 1)
 
 
+def out_of_fold(folds: dict[str, tuple[Data, int]], start: np.ndarray[Any, Any]) -> dict[str, int]:
+    """Leave one fold out: the ranking's weights fitted (from ``start``) on the other folds, then how many of the
+    fold's questions (``Data`` of its shortlists and its number of questions) are answered in the top 3."""
+    answered = {}
+    for name, (held, total) in folds.items():
+        rest = [item for other, (data, _) in folds.items() if other != name for item in data]
+        weights = ascend(rest, start, sum(n for other, (_, n) in folds.items() if other != name))
+        answered[name] = round(recall(held, weights, total) * total)
+    return answered
+
+
+def cross_validate(corpus: Corpus, files: list[str]) -> None:
+    """``out_of_fold`` with a fold per question file, from the shipped weights (the first look kept as shipped)."""
+    look = ranker.feature_weights("first_look").astype(np.float64)
+    folds = {}
+    for path in files:
+        questions = json.loads(Path(path).read_text())["questions"]
+        folds[Path(path).name] = (shortlisted(examples(corpus, questions), look), len(questions))
+    answered = out_of_fold(folds, ranker.feature_weights("deep").astype(np.float64))
+    for name, hits in answered.items():
+        print(f"{name}: {hits}/{folds[name][1]} in the top 3 out of fold")
+    hits, total = sum(answered.values()), sum(n for _, n in folds.values())
+    print(f"out of fold: {hits}/{total} questions answered in the top 3 ({hits / max(total, 1):.3f})")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("questions", nargs="+", help="question files (JSON, as tests/data/questions_train.json)")
     parser.add_argument("--corpus", required=True)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--cross-validate", action="store_true",
+                        help="write no weights: leave each file out in turn and print recall@3 on it")
     arguments = parser.parse_args()
+    if arguments.cross_validate:
+        with Corpus(arguments.corpus) as corpus:
+            cross_validate(corpus, arguments.questions)
+        return
     questions = [q for path in arguments.questions for q in json.loads(Path(path).read_text())["questions"]]
     total = len(questions)
     shallow = np.array([name in ranker.SHALLOW for name in ranker.FEATURES])
