@@ -126,6 +126,7 @@ def test_ask_speaker_is_one_the_question_has_speak_by_a_name_not_their_given_nam
         ("Luiz Inácio Lula da Silva", "Mr. Lula Da Silva"), {"lula"})
     assert _speakers(connection, "What has Israel lost, in Ahmadian's telling?") == (("A. A. Ahmadian",), {"ahmadian"})
     assert _speakers(connection, "How did trade fall as Duterte waged his drug war?") == ((), set())
+    assert _speakers(connection, "How did trade grow as Austria joined the union?") == ((), set())
 
 
 def test_ask_year_of_the_speech_wins_over_a_target_year_and_possessives_are_dropped(small_corpus: Path) -> None:
