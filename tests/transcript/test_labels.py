@@ -52,6 +52,6 @@ def test_labels_weak_and_strong() -> None:
 
 def test_labels_key_and_role_word() -> None:
     assert label_key("TRUMP") == label_key("Trump") == "trump"
-    assert role_word("question") == ("interviewer", True)
-    assert role_word("quincy howe, moderator") == ("moderator", True)
+    assert role_word("question") == ("interviewer", "always")
+    assert role_word("quincy howe, moderator") == ("moderator", "when")
     assert role_word("biden") is None

@@ -112,16 +112,21 @@ def _same_speaker(predicted: str | None, gold: str | None) -> bool:
     return label_key(predicted) == label_key(gold)
 
 
+Opened = tuple[str | None, str]  # the speaker of a turn and its label as written
+
+
 def _score_by_words(text: str, transcript: Transcript, gold: tuple[GoldTurn, ...]) -> Tally:
-    """Boundaries as word positions in the speech (labels left out), so that any format compares."""
-    labels = sorted((t.label.start, t.label.end, t.speaker) for t in transcript.turns if t.label)
+    """Boundaries as word positions in the speech (labels left out), so that any format compares. The gold names
+    speakers by their labels as written: a turn is the right speaker's when its label reads as the gold one, or
+    its speaker does (a label that names one person in two ways, "MR. HOWE", is that person's)."""
+    labels = sorted((t.label.start, t.label.end, t.speaker, t.label.text) for t in transcript.turns if t.label)
     names = {s.id: s.label for s in transcript.speakers}
     words: list[str] = []
-    opened: dict[int, str | None] = {}  # word position -> speaker of the turn that opens there
+    opened: dict[int, Opened] = {}  # word position -> speaker and label of the turn opening there
     position = 0
     for match in re.finditer(r"\S+", text):
         while position < len(labels) and labels[position][1] < match.start():
-            opened.setdefault(len(words), names.get(labels[position][2] or ""))
+            opened.setdefault(len(words), (names.get(labels[position][2] or ""), labels[position][3]))
             position += 1
         if position < len(labels) and labels[position][0] <= match.start() <= labels[position][1]:
             continue  # a word of the label itself
@@ -137,14 +142,15 @@ def _score_by_words(text: str, transcript: Transcript, gold: tuple[GoldTurn, ...
     for index, speaker in gold_opened.items():
         if index in opened:
             tally.matched += 1
-            tally.speaker_right += _same_speaker(opened[index], speaker)
+            person, written = opened[index]
+            tally.speaker_right += _same_speaker(person, speaker) or _same_speaker(written, speaker)
     return tally
 
 
-def _align(words: list[str], gold: list[str], opened: dict[int, str | None]) -> dict[int, str | None]:
+def _align(words: list[str], gold: list[str], opened: dict[int, Opened]) -> dict[int, Opened]:
     """Move predicted word positions onto the gold words where the reader changed the text."""
     matcher = difflib.SequenceMatcher(None, words, gold, autojunk=False)
-    moved: dict[int, str | None] = {}
+    moved: dict[int, Opened] = {}
     for a, b, size in matcher.get_matching_blocks():
         for index in range(a, a + size):
             if index in opened:

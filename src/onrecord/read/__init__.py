@@ -11,6 +11,7 @@ from onrecord.errors import FormatError, ReadError
 from onrecord.read.captions import read_srt, read_vtt
 from onrecord.read.docx import read_docx
 from onrecord.read.html import read_html
+from onrecord.read.markdown import read_md
 from onrecord.read.metadata import (
     date_in_filename,
     date_in_text,
@@ -20,7 +21,7 @@ from onrecord.read.metadata import (
     year_in_filename,
 )
 from onrecord.read.pdf import read_pdf
-from onrecord.read.plain import read_md, read_txt
+from onrecord.read.plain import read_txt
 from onrecord.read.source import Segment, Source, finish, normalize
 from onrecord.read.turns_json import read_json
 

@@ -12,7 +12,20 @@ from onrecord.errors import ReadError
 from onrecord.read.builder import TextBuilder
 from onrecord.read.source import Source, decode
 
-_DROP = ("script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form", "svg", "button")
+_DROP = ("script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form", "svg", "button",
+         "figure", "figcaption", "picture", "video", "audio", "iframe")
+_PICTURES = ("img", "figure", "picture", "video")
+_CAPTION_WORDS = 60
+# ARIA roles of what stands beside the text: "See also" boxes, navigation, site banners and footers.
+_ASIDE_ROLES = frozenset({"complementary", "navigation", "banner", "contentinfo", "search", "menu", "dialog"})
+# Class and id words that content management systems give to what is not the text (as Mozilla's Readability
+# reads them): page meta and tags, share and comment boxes, captions, tooltips, hidden and screen-reader text.
+_FURNITURE = re.compile(r"meta|shar(?:e|ing)|social|related|\btags?\b|comment|footer|sidebar|promo|sponsor|advert|"
+                        r"caption|gallery|breadcrumb|tooltip|subscribe|newsletter|sr-only|screen-reader|d-none|"
+                        r"hidden(?!-(?:print|xs|sm|md|lg|xl))")
+# An article element with fewer words than this is a teaser or a card, not the page's text.
+_ARTICLE_WORDS = 100
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "td", "th", "dd", "dt", "pre",
            "section", "article", "main", "body", "figcaption"}
 # trafilatura may keep only what it judges the article; below this share of the page's words, keep the page.
@@ -28,13 +41,46 @@ def read_html(data: bytes, name: str) -> Source:
     except (etree.ParserError, ValueError) as error:
         raise ReadError(f"not an HTML page ({error})", name, "check the file") from None
     title, date = _metadata(tree)
-    blocks = _visible_blocks(tree)
-    main = _main_blocks(_extract(html), blocks)
+    body = _article(tree)
+    blocks = _visible_blocks(_drop_furniture(body if body is not None else tree))
+    main = None if body is not None else _main_blocks(_extract(html), blocks)
     builder = TextBuilder()
     for text, bold in main if main is not None else blocks:
         builder.paragraph(text, bold_prefix=bold)
     return Source(text=builder.text(), path=name, format="html", title=title, date=date,
                   label_hints=tuple(builder.label_hints))
+
+
+def _drop_furniture(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
+    """Remove what a reader of the page does not read as the text: scripts, navigation, hidden elements (tooltips
+    inside speaker labels), asides and figures with their captions."""
+    for element in list(tree.iter("div", "span", "section", "table")):
+        # A box with a picture and a few words, no paragraph: a figure and its caption, however it is marked up.
+        if (element is not tree and element.getparent() is not None and next(element.iter(*_PICTURES), None) is not None
+                and next(element.iter("p"), None) is None and len(element.text_content().split()) <= _CAPTION_WORDS):
+            element.drop_tree()
+    for element in list(tree.iter(*_DROP)):
+        element.drop_tree()
+    for element in list(tree.iter()):
+        if not isinstance(element.tag, str):
+            continue
+        names = f"{element.get('class') or ''} {element.get('id') or ''}".lower()
+        style = (element.get("style") or "").replace(" ", "").lower()
+        if (element.get("hidden") is not None or element.get("aria-hidden") == "true"
+                or (element.get("role") or "").lower() in _ASIDE_ROLES or _FURNITURE.search(names)
+                or "display:none" in style or "visibility:hidden" in style) and element is not tree:
+            element.drop_tree()
+    return tree
+
+
+def _article(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
+    """The element a page marks as its article's body (schema.org ``articleBody``), else its one ``<article>``
+    or ``<main>``, when it holds words; None when the page marks none."""
+    for path in ('.//*[@itemprop="articleBody"]', ".//article", ".//main", './/*[@role="main"]'):
+        found = tree.findall(path)
+        if len(found) == 1 and len(found[0].text_content().split()) >= _ARTICLE_WORDS:
+            return found[0]
+    return None
 
 
 def _main_blocks(extracted: str | None, blocks: list[tuple[str, str]]) -> list[tuple[str, str]] | None:
@@ -82,9 +128,7 @@ def _metadata(tree: lxml.html.HtmlElement) -> tuple[str | None, str | None]:
 
 
 def _visible_blocks(tree: lxml.html.HtmlElement) -> list[tuple[str, str]]:
-    """(text, bold prefix) for every block of the page that holds no other block."""
-    for element in list(tree.iter(*_DROP)):
-        element.drop_tree()
+    """(text, bold prefix) for every block of the page that holds no other block; a heading is bold whole."""
     blocks = []
     for element in tree.iter(*_BLOCKS):
         if any(child.tag in _BLOCKS for child in element.iterdescendants()):
@@ -94,7 +138,7 @@ def _visible_blocks(tree: lxml.html.HtmlElement) -> list[tuple[str, str]]:
             continue
         text = " ".join(element.text_content().split())
         if text:
-            blocks.append((text, _bold_prefix(element, text)))
+            blocks.append((text, text if element.tag in _HEADINGS else _bold_prefix(element, text)))
     return blocks
 
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from onrecord.read.source import Source
 from onrecord.record import Exchange, Span, Speaker, Turn
 from onrecord.transcript.labels import label_key
+from onrecord.transcript.people import same_people
 from onrecord.transcript.pieces import Piece, cut, labelled_lines, segment_lines
 from onrecord.transcript.roles import cast, kinds
 
@@ -27,7 +28,7 @@ class Transcript:
 def transcribe(source: Source) -> Transcript:
     """Speaker turns from labels in the text (or the turns the file marks), their kinds, and exchanges."""
     lines = segment_lines(source) if source.segments is not None else labelled_lines(source)
-    pieces = cut(source, lines, source.speaker or UNNAMED_SPEAKER)
+    pieces = as_people(cut(source, lines, source.speaker or UNNAMED_SPEAKER))
     roles = cast(source.text, pieces)
     speakers: dict[str, Speaker] = {}
     for piece in pieces:
@@ -40,6 +41,15 @@ def transcribe(source: Source) -> Transcript:
         for i, (piece, kind) in enumerate(zip(pieces, kinds(source.text, pieces, roles), strict=True), 1)
     )
     return Transcript(speakers=tuple(speakers.values()), turns=turns, exchanges=_exchanges(turns, pieces))
+
+
+def as_people(pieces: list[Piece]) -> list[Piece]:
+    """Pieces whose labels name one person in two ways carry one label, the one the person is known by."""
+    labels = [piece.speaker for piece in pieces if piece.speaker is not None]
+    people = same_people(labels)
+    written = {label_key(label): label for label in reversed(labels)}
+    return [replace(piece, speaker=written[people[label_key(piece.speaker)]]) if piece.speaker is not None else piece
+            for piece in pieces]
 
 
 def _turn(text: str, number: int, piece: Piece, kind: str, speakers: dict[str, Speaker]) -> Turn:

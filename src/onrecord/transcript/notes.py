@@ -7,7 +7,8 @@ import re
 _STAGE_WORDS = (
     r"laughter|laughs|laughing|chuckles|applause|applauding|cheers|cheering|boos|booing|crosstalk|cross-talk|"
     r"inaudible|unintelligible|indiscernible|off[- ]mike|off[- ]mic|mic cut|pause|pauses|silence|music|"
-    r"commercial break|break|end of (?:video|clip|transcript|audio)|begin(?:ning)? (?:video|audio)(?: clip)?|"
+    r"commercial break|break|end of (?:video|clip|transcript|audio|translation|interpretation)|voice of (?:the )?"
+    r"interpreter|interpreter|interpretation|translation|begin(?:ning)? (?:video|audio)(?: clip)?|"
     r"end (?:video|audio)(?: clip)?|video clip|audio clip|video plays|audio plays|sighs|coughs|speaking "
     r"[a-z]+|through (?:an )?interpreter|via translator|translated|technical difficulties|no audio|unclear|"
     r"overlapping|interruption|interrupted|bell rings|gavel"

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 
 from onrecord.read.source import Source
 from onrecord.record import TimeRange, strip_offsets
-from onrecord.transcript.labels import Label, label_key, match_label
+from onrecord.transcript.labels import Label, is_clock, label_key, match_alone, match_label, role_word
 from onrecord.transcript.notes import is_boilerplate, is_stage_direction, stage_directions
 
 _LABEL_TRIM = ":.-–— \t"
@@ -30,6 +30,7 @@ class Line:
     label: tuple[int, int] | None = None
     content_start: int | None = None
     time: TimeRange | None = None
+    note: bool = False  # no one's speech: a heading set in bold
 
 
 @dataclass(frozen=True)
@@ -51,39 +52,56 @@ def lines_of(text: str, start: int = 0, end: int | None = None) -> list[tuple[in
 
 
 def labelled_lines(source: Source) -> list[Line]:
-    """Lines, marked where an accepted speaker label opens a turn."""
+    """Lines, marked where an accepted speaker label opens a turn (on the line, or alone on the line above). A
+    line set in bold whole (a heading) that opens no turn is a note."""
     text = source.text
     hints = {start: end for start, end in source.label_hints}
-    found: list[tuple[int, int, Label | None, tuple[int, int] | None]] = []
-    for start, end in lines_of(text):
-        found.append((start, end, match_label(text[start:end]), _hint(text, start, end, hints)))
+    found = [_found(text, start, end, hints) for start, end in lines_of(text)]
     opening = _opening(text, found)
     lines = []
-    for index, (start, end, label, hint) in enumerate(found):
-        if hint:
-            s, e = hint
-            content = e
-            while content < end and text[content] in " \t":
-                content += 1
-            if content < end:
-                speaker = text[s:e].strip(_LABEL_TRIM)
-                lines.append(Line(start, end, True, speaker, (s, s + len(text[s:e].rstrip(_LABEL_TRIM))), content))
-                continue
+    for index, (start, end, label) in enumerate(found):
         if label and index in opening:
             lines.append(Line(start, end, True, label.speaker, (start + label.start, start + label.end),
                               start + label.content_start))
         else:
-            lines.append(Line(start, end))
-    return lines
+            hint = _hint(text, start, end, hints)
+            lines.append(Line(start, end, note=hint is not None and not text[hint[1] : end].strip(_LABEL_TRIM)))
+    return split_run_on(text, lines, found, opening)
 
 
-def _opening(text: str, found: list[tuple[int, int, Label | None, tuple[int, int] | None]]) -> set[int]:
+Found = tuple[int, int, Label | None]
+
+
+def _found(text: str, start: int, end: int, hints: dict[int, int]) -> Found:
+    """A line with its label candidate: a bold run the reader marked (read as a label when the line's words
+    make one that starts there: "Question (retranslated):"), else a label the line's words make."""
+    line = text[start:end]
+    label = match_label(line) or match_alone(line)
+    hint = _hint(text, start, end, hints)
+    if hint is None:
+        return start, end, label
+    s, e = hint
+    if label is not None and start + label.start == s and start + label.end >= e - len(text[s:e]) + len(
+            text[s:e].rstrip(_LABEL_TRIM)):
+        return start, end, replace(label, kind="bold")
+    speaker = text[s:e].strip(_LABEL_TRIM)
+    content = e - start
+    while content < len(line) and line[content] in " \t\u00a0":
+        content += 1
+    alone = content >= len(line)
+    if not alone or label is not None or role_word(label_key(speaker)):
+        return start, end, Label(speaker, "bold", s - start, s - start + len(text[s:e].rstrip(_LABEL_TRIM)),
+                                 content, "", alone=alone)
+    return start, end, None
+
+
+def _opening(text: str, found: list[Found]) -> set[int]:
     """The lines (by place in ``found``) whose label opens a turn: a strong label, or one that recurs, unless it
     is running text."""
-    keys = [label_key(label.speaker) if label else "" for _, _, label, _ in found]
+    keys = [label_key(label.speaker) if label else "" for _, _, label in found]
     counts = Counter(key for key in keys if key)
-    accepted = [(i, label) for i, (_, _, label, _) in enumerate(found)
-                if label and (label.strong or counts[keys[i]] >= 2)]
+    accepted = [(i, label) for i, (_, _, label) in enumerate(found)
+                if label and not label.alone and (label.strong or label.kind == "bold" or counts[keys[i]] >= 2)]
     periods = {i for i, label in accepted if label.kind == "capitals" and label.mark == "."}
     # A word in capitals ending a sentence that the line before began ("...the special needs of\nSIDS. We") is
     # running text however often it recurs: a speaker's label follows a line that ends a sentence.
@@ -94,6 +112,8 @@ def _opening(text: str, found: list[tuple[int, int, Label | None, tuple[int, int
         # In a text set in capitals, any line opening a sentence looks like "THE PRESIDENT. Thank you": there a
         # label in capitals needs a colon.
         accepted = [(i, label) for i, label in accepted if i not in periods]
+    accepted += _alone_labels(text, found, keys, counts)
+    accepted.sort(key=lambda pair: pair[0])
     if accepted and accepted[0][0] > LONE_DEPTH and all(counts[keys[i]] == 1 for i, _ in accepted):
         # Every label once, the first deep in the text: one voice, whose lines happen to open with an acronym
         # ending a sentence ("...a full member of\nMERCOSUR. The Caribbean Community has"), a heading
@@ -103,7 +123,61 @@ def _opening(text: str, found: list[tuple[int, int, Label | None, tuple[int, int
     # A name said once before a quotation ("Sir Isaac Newton: “We build too many walls", "President Kennedy: we
     # do not do these things") introduces words quoted inside the speech: a turn opens with its own sentence.
     return {i for i, label in accepted
-            if counts[keys[i]] > 1 or not _quoting(text[found[i][0] + label.content_start:found[i][1]])}
+            if label.alone or counts[keys[i]] > 1 or not _quoting(text[found[i][0] + label.content_start:found[i][1]])}
+
+
+def _alone_labels(text: str, found: list[Found], keys: list[str], counts: Counter[str]) -> list[tuple[int, Label]]:
+    """Labels alone on their line that open a turn: the words follow on the next line, which is no label itself,
+    and the line before ends a sentence. A time stamp or a role word is enough; a name with a colon or in bold
+    must recur; a bare name must recur and so must another bare name (two voices taking turns)."""
+    candidates = []
+    for i, (_, _, label) in enumerate(found):
+        if label is None or not label.alone or i + 1 >= len(found):
+            continue
+        following = found[i + 1][2]
+        if (following is not None and following.alone) or (i > 0 and _runs_on(text[found[i - 1][0]:found[i - 1][1]])):
+            continue
+        candidates.append((i, label))
+    alone_counts = Counter(keys[i] for i, _ in candidates)
+    bare = {keys[i] for i, label in candidates if label.kind == "line" and alone_counts[keys[i]] >= 2}
+    accepted = []
+    for i, label in candidates:
+        if label.kind == "stamped" or role_word(keys[i]):
+            accepted.append((i, label))
+        elif label.kind == "line":
+            if keys[i] in bare and len(bare) >= 2:
+                accepted.append((i, label))
+        elif counts[keys[i]] >= 2:
+            accepted.append((i, label))
+    return accepted
+
+
+def split_run_on(text: str, lines: list[Line], found: list[Found], opening: set[int]) -> list[Line]:
+    """Cut lines where a label this document uses at the start of lines stands in the middle of one, after a
+    sentence ends ("...many other nations. TAPPER: Senator Rubio"), as run-on transcripts write them."""
+    written: Counter[str] = Counter()
+    for i in opening:
+        start, _, label = found[i]
+        if label is not None and not label.alone and label.mark == ":" and label.kind in _RUN_ON_KINDS:
+            written[text[start + label.start:start + label.end]] += 1
+    known = sorted((w for w, n in written.items() if n >= 2 and len(w) >= 2), key=len, reverse=True)
+    if not known:
+        return lines
+    pattern = re.compile(r"(?<=[.?!…\"”’)\]—-])[ \t\u00a0]+(?P<label>" + "|".join(map(re.escape, known))
+                         + r")[ \t\u00a0]*:[ \t\u00a0]+(?=\S)")
+    result = []
+    for line in lines:
+        position = line.content_start if line.opens and line.content_start is not None else line.start
+        current = line
+        for match in pattern.finditer(text, position, line.end):
+            result.append(replace(current, end=match.start()))
+            current = Line(match.start("label"), line.end, True, match["label"],
+                           (match.start("label"), match.end("label")), match.end(), line.time)
+        result.append(current)
+    return result
+
+
+_RUN_ON_KINDS = frozenset({"capitals", "honorific", "initials", "hansard"})
 
 
 def _quoting(content: str) -> bool:
@@ -126,7 +200,7 @@ def _set_in_capitals(text: str) -> bool:
 def _hint(text: str, start: int, end: int, hints: dict[int, int]) -> tuple[int, int] | None:
     first = start + len(text[start:end]) - len(text[start:end].lstrip())
     hint_end = hints.get(first)
-    if hint_end is None or not text[first:hint_end].strip(_LABEL_TRIM):
+    if hint_end is None or not text[first:hint_end].strip(_LABEL_TRIM) or is_clock(text[first:hint_end]):
         return None
     return first, hint_end
 
@@ -145,22 +219,31 @@ def segment_lines(source: Source) -> list[Line]:
 
 
 def cut(source: Source, lines: list[Line], default_speaker: str) -> list[Piece]:
-    """Pieces of speech and notes, in order; inline stage directions are cut out as notes of their own."""
+    """Pieces of speech and notes, in order; inline stage directions are cut out as notes of their own. A label
+    alone on its line opens the turn of the lines below it."""
     text = source.text
     labelled = any(line.opens for line in lines)
     pieces: list[Piece] = []
     speaker: str | None = None
     time: TimeRange | None = None
+    pending: tuple[int, int] | None = None  # the label of a turn whose words start on the next line
     for line in lines:
+        words = text[line.start : line.end]
         if line.opens:
             speaker, time = line.speaker or default_speaker, line.time
-            content = text[line.content_start : line.end]
-            pieces.append(Piece(line.content_start or line.start, line.end, speaker, is_stage_direction(content),
-                                line.label, time))
-        elif is_boilerplate(text[line.start : line.end]) or is_stage_direction(text[line.start : line.end]):
+            start = line.content_start if line.content_start is not None else line.start
+            if not text[start : line.end].strip():
+                pending = line.label
+                continue
+            pending = None
+            pieces.append(Piece(start, line.end, speaker, is_stage_direction(text[start : line.end]), line.label, time))
+        elif line.note or is_boilerplate(words) or is_stage_direction(words) or is_clock(words):
             pieces.append(Piece(line.start, line.end, None, True))
         elif speaker is None and labelled:
             _extend_or_add(pieces, Piece(line.start, line.end, None, True))  # a preface before the first label
+        elif pending is not None:
+            pieces.append(Piece(line.start, line.end, speaker, False, pending, time))
+            pending = None
         else:
             resumed = speaker is not None
             speaker = speaker or default_speaker

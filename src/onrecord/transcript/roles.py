@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -9,43 +10,46 @@ from onrecord.record import Role, TurnKind
 from onrecord.transcript.labels import label_key, role_word
 from onrecord.transcript.pieces import Piece
 
-# A speaker who puts a question in at least this share of their turns asks rather than answers...
+# A speaker who puts a question, or hands the floor to the next speaker by name, in at least this share of their
+# turns asks rather than answers...
 _ASKER_SHARE = 0.4
 # ... unless others ask nearly as often (a heated debate): then only the clear leaders count.
 _ASKER_LEAD = 0.6
+# A speaker heard fewer times than this (when others are heard as often) is not judged by the share of their
+# turns that ask: one turn of a slip in a label ("TALKER:" for "WALKER:") is no moderator.
+_ASKER_TURNS = 3
+# A question that closes a turn stands in its last characters; one earlier is more often rhetorical.
+_TAIL = 200
+# Labels' words that name no one in particular: "Mr. Trump" is addressed as "Trump", never as "Mr".
+_TITLE_WORDS = frozenset("mr mrs ms miss dr the senator governor president sir madam secretary".split())
 
 
 @dataclass(frozen=True)
 class Cast:
-    """Each speaker's role, and which speakers put the questions."""
+    """Each speaker's role, and which speakers put the questions (``always_ask``: every turn by the convention
+    of their label, "Q", "Question")."""
 
     roles: dict[str, Role]
     askers: frozenset[str]
-    explicit_askers: frozenset[str]
+    always_ask: frozenset[str]
 
 
 def cast(text: str, pieces: list[Piece]) -> Cast:
-    """Roles from role words in labels ("Question", "Moderator"), else from who asks questions."""
+    """Roles from role words in labels ("Question", "Moderator"), and from who asks or hands the floor on by
+    name (a debate's moderators, an interviewer named by name)."""
+    speaking = [p for p in pieces if p.speaker is not None and not p.note and not p.continues]
     turns: dict[str, int] = defaultdict(int)
     asking: dict[str, int] = defaultdict(int)
-    for piece in pieces:
-        if piece.speaker is None or piece.note or piece.continues:
-            continue
-        key = label_key(piece.speaker)
+    for index, piece in enumerate(speaking):
+        key = label_key(piece.speaker or "")
         turns[key] += 1
-        asking[key] += "?" in text[piece.start : piece.end]
+        following = next((p for p in speaking[index + 1 :] if label_key(p.speaker or "") != key), None)
+        asking[key] += _asks(text, piece) or (following is not None and _hands_over(text, piece, following))
     words = {key: role_word(key) for key in turns}
-    explicit = frozenset(key for key, word in words.items() if word and word[1])
-    if explicit:
-        askers = explicit
-    elif len(turns) > 1:
-        share = {key: asking[key] / turns[key] for key in turns}
-        top = max(share.values())
-        askers = frozenset(k for k, v in share.items() if v >= _ASKER_SHARE and v >= _ASKER_LEAD * top)
-        if len(askers) == len(turns):
-            askers = frozenset(k for k, v in share.items() if v == top)
-    else:
-        askers = frozenset()
+    by_label = frozenset(key for key, word in words.items() if word and word[1] != "never")
+    enough = min(_ASKER_TURNS, max(turns.values(), default=0))
+    share = {k: asking[k] / turns[k] for k in turns if not words[k] and turns[k] >= enough}
+    askers = by_label | _askers(share, len(turns), by_label)
     others = [key for key in turns if key not in askers]
     roles: dict[str, Role] = {}
     for key in turns:
@@ -58,7 +62,43 @@ def cast(text: str, pieces: list[Piece]) -> Cast:
             roles[key] = "interviewer" if len(turns) == 2 else "moderator"
         else:
             roles[key] = "interviewee" if len(others) == 1 else "speaker"
-    return Cast(roles=roles, askers=askers, explicit_askers=explicit)
+    always = frozenset(key for key, word in words.items() if word and word[1] == "always")
+    return Cast(roles=roles, askers=askers, always_ask=always)
+
+
+def _askers(share: dict[str, float], speakers: int, by_label: frozenset[str]) -> frozenset[str]:
+    """Named speakers who ask: the leaders in the share of turns that ask or hand over. When the labels name
+    askers already ("Q", "Moderator"), a named speaker must ask in most turns to join them."""
+    if not share or speakers < 2:
+        return frozenset()
+    top = max(share.values())
+    floor = 0.6 if by_label else _ASKER_SHARE
+    askers = frozenset(k for k, v in share.items() if v >= floor and v >= _ASKER_LEAD * top)
+    if len(askers) == len(share) and not by_label:
+        askers = frozenset(k for k, v in share.items() if v == top)
+    return askers
+
+
+def _asks(text: str, piece: Piece) -> bool:
+    """Whether a turn closes on a question."""
+    return "?" in text[max(piece.start, piece.end - _TAIL) : piece.end]
+
+
+def _hands_over(text: str, piece: Piece, following: Piece) -> bool:
+    """Whether a turn names the speaker who speaks next ("Senator Cruz?", "Mr. Trump, your response"): a
+    moderator's way of handing over the floor."""
+    name = _addressed_as(following.speaker or "")
+    return bool(name) and re.search(rf"\b{re.escape(name)}\b", text[piece.start : piece.end], re.IGNORECASE) is not None
+
+
+def _addressed_as(speaker: str) -> str:
+    """The word a speaker is addressed by: the last word of a label that names a person ("MR. SULLIVAN" ->
+    "sullivan"); nothing for a role or a generic label."""
+    key = label_key(speaker).split(" (", 1)[0]
+    if role_word(key) or any(ch.isdigit() for ch in key):
+        return ""
+    words = [w.strip(".,") for w in key.split() if w.strip(".,") not in _TITLE_WORDS]
+    return words[-1] if words and len(words[-1]) > 2 else ""
 
 
 def kinds(text: str, pieces: list[Piece], cast: Cast) -> list[TurnKind]:
@@ -73,7 +113,7 @@ def kinds(text: str, pieces: list[Piece], cast: Cast) -> list[TurnKind]:
         elif piece.continues and previous in ("question", "answer", "statement"):
             kind = previous
         elif label_key(piece.speaker) in cast.askers:
-            asks = label_key(piece.speaker) in cast.explicit_askers or "?" in text[piece.start : piece.end]
+            asks = label_key(piece.speaker) in cast.always_ask or "?" in text[piece.start : piece.end]
             kind = "question" if asks else "statement"
             open_question = open_question or asks
         else:
