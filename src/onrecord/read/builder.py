@@ -25,7 +25,7 @@ class TextBuilder:
             return
         if bold and text.startswith(bold) and len(bold.split()) <= 6:
             end = len(bold)
-            if text[end : end + 1] in _LABEL_END and not bold.endswith(tuple(_LABEL_END)):
+            if text[end : end + 1] and text[end : end + 1] in _LABEL_END and not bold.endswith(tuple(_LABEL_END)):
                 end += 1
             start = self._length + (1 if self._parts else 0)
             self.label_hints.append((start, start + end))

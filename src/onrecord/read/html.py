@@ -14,6 +14,7 @@ from onrecord.read.source import Source, decode
 
 _DROP = ("script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form", "svg", "button",
          "figure", "figcaption", "picture", "video", "audio", "iframe")
+_XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
 _PICTURES = ("img", "figure", "picture", "video")
 _CAPTION_WORDS = 60
 # ARIA roles of what stands beside the text: "See also" boxes, navigation, site banners and footers.
@@ -35,7 +36,7 @@ _MARKDOWN = re.compile(r"\*\*|__|^\s{0,3}#{1,6}\s+|^\s*[-*]\s+", re.MULTILINE)
 
 def read_html(data: bytes, name: str) -> Source:
     """An HTML page: main text (bold speaker labels kept), title and publication date."""
-    html = decode(data, name)
+    html = _XML_DECLARATION.sub("", decode(data, name), count=1)  # lxml refuses text that names its encoding
     try:
         tree = lxml.html.document_fromstring(html)
     except (etree.ParserError, ValueError) as error:

@@ -22,6 +22,8 @@ _FIELD = re.compile(r"^[\w-]+\s*[:=]", re.MULTILINE)
 _BLANKISH = re.compile(r"^[^\S\n]+$", re.MULTILINE)
 # A line that opens with a bold run: three of them in a .txt file make it Markdown.
 _BOLD_LINE = re.compile(r"^[ \t]*(?:\*\*|__)[^*_\n]{1,80}(?:\*\*|__)", re.MULTILINE)
+# Pandoc and Quarto fenced divs ("::: {.column-margin}", ":::"): markup around blocks, no text of their own.
+_FENCED_DIV = re.compile(r"^[ \t]*:{3,}[ \t]*(?:\{[^}\n]*\}|[\w-]+)?[ \t]*$", re.MULTILINE)
 _TAG = re.compile(r"<!--.*?-->|<[^>\n]{1,300}>", re.DOTALL)
 
 
@@ -39,7 +41,8 @@ def markdown_source(text: str, name: str) -> Source:
     """The Source of a Markdown text (already decoded and normalized)."""
     meta, end = front_matter(text)
     builder = TextBuilder()
-    heading = _paragraphs(MarkdownIt("commonmark").parse(_BLANKISH.sub("", text[end:])), builder)
+    body = _FENCED_DIV.sub("", _BLANKISH.sub("", text[end:]))
+    heading = _paragraphs(MarkdownIt("commonmark").parse(body), builder)
     title = meta.get("title")
     return Source(text=builder.text(), path=name, format="md",
                   title=str(title).strip() if title else heading, date=_date(meta.get("date")),
@@ -78,7 +81,8 @@ def _paragraphs(tokens: list[Token], builder: TextBuilder) -> str | None:
             text, bold = _inline(token.children or [])
             if in_heading and heading is None and text.strip():
                 heading = " ".join(text.split())
-            builder.paragraph(marker + text, bold_prefix=bold if not marker else "")
+            # A heading is bold whole: a label, or a note that no one speaks.
+            builder.paragraph(marker + text, bold_prefix=text if in_heading else bold if not marker else "")
             marker = ""
         elif token.type in ("fence", "code_block"):
             builder.paragraph(token.content)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from onrecord.read.source import Source
@@ -14,6 +15,9 @@ from onrecord.transcript.roles import cast, kinds
 __all__ = ["UNNAMED_SPEAKER", "Transcript", "transcribe"]
 
 UNNAMED_SPEAKER = "Unnamed speaker"
+# A turn that opens in lower case or on a dash or an ellipsis carries on a sentence cut off before.
+_RESUMES = re.compile(r"[\s\u00a0]*(?:[—–…-]|\.\.\.|[a-z])")
+_CUT_OFF = re.compile(r"(?:[—–…-]|\.\.\.|\w)[\s\u00a0]*\Z")
 
 
 @dataclass(frozen=True)
@@ -60,11 +64,18 @@ def _turn(text: str, number: int, piece: Piece, kind: str, speakers: dict[str, S
 
 
 def _exchanges(turns: tuple[Turn, ...], pieces: list[Piece]) -> tuple[Exchange, ...]:
-    """Each question with the answer turns that follow it, up to the next question."""
+    """Each question with the answer turns that follow it, up to the next question. A question that takes up
+    the asker's sentence where an answer cut in ("— with the union workers.") goes on in the same exchange."""
     exchanges: list[tuple[str, list[str]]] = []
+    asked: Turn | None = None  # the asker's last turn
     for turn, piece in zip(turns, pieces, strict=True):
-        if turn.kind == "question" and not piece.continues:
+        resumed = (asked is not None and turn.speaker == asked.speaker and _CUT_OFF.search(asked.span.text) is not None
+                   and _RESUMES.match(turn.span.text) is not None)
+        if turn.kind in ("question", "statement") and asked is not None and turn.speaker == asked.speaker:
+            asked = turn
+        if turn.kind == "question" and not piece.continues and not resumed:
             exchanges.append((turn.id, []))
+            asked = turn
         elif turn.kind == "answer" and exchanges:
             exchanges[-1][1].append(turn.id)
     return tuple(Exchange(id=f"x{i}", question=q, answers=tuple(a)) for i, (q, a) in enumerate(exchanges, 1))

@@ -58,7 +58,7 @@ _HONORIFIC = (
 _NAME = r"[A-Z][\w’'`-]*(?:-[A-Z][\w’'`-]*)?"
 _PARTICLE = r"(?:al|el|bin|ibn|de|da|del|della|di|du|van|von|der|den|la|le|dos|das|abu)"
 # "(retranslated)", "(via interpreter)", "(Reuters)" between a label and its colon.
-_ASIDE = r"(?:\s*\((?P<aside>[^()\n]{1,60})\))?"
+_ASIDE = r"(?P<aside>(?:\s*\([^()\n]{1,60}\)){0,3})"
 _STAMP = r"[\[(]?\d{1,2}:\d\d(?::\d\d)?(?:[.,]\d+)?[\])]?"
 _ROLES = "|".join(sorted((re.escape(w) for w in ROLE_WORDS), key=len, reverse=True))
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -100,6 +100,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 # A time stamp before a label: "[00:01:02] JOHN: hello", "00:12 Jane: hi".
 _TIMESTAMP = re.compile(rf"{_WS}*{_STAMP}{_WS}+(?=\S)")
+# The number of a question on a parliament's order paper before its asker: "1. Mr David Hanson (Delyn) (Lab):".
+_NUMBERED_QUESTION = re.compile(r"[ \t]*\d{1,3}\.[ \t]+(?=[A-Z])")
 # A label alone on its line with a time stamp after it (Otter "Kamala Harris  0:12", Rev "Name: (00:01:02)",
 # "Name (00:01:02):"), or before it ("[00:01:02] Name:").
 _STAMPED = (
@@ -133,7 +135,7 @@ _NOT_SPEAKERS_CAPS = frozenset({"NOTE", "UPDATE", "EDITOR'S NOTE", "EDITOR’S N
                                 "AUDIO", "WATCH", "LISTEN", "SOURCE", "SOURCES", "COPYRIGHT", "CONTENTS", "I", "II",
                                 "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "US", "UN", "EU", "USA", "UK"})
 # An aside that says how the words came, not who spoke them: "(retranslated)", "(via interpreter)".
-_MANNER = re.compile(r"(?i)^\W*$|translat|interpret|in [a-z]+$|via |through |cont|inaudible|off[- ]mic|voice|speaking|"
+_MANNER = re.compile(r"(?i)^\W*$|\d:\d\d|translat|interpret|in [a-z]+$|via |through |cont|inaudible|off[- ]mic|voice|speaking|"
                      r"laugh|video|audio|remote|by phone|by video|continu")
 # The kinds a document may trust alone; the others (a plain name) must recur or be bold.
 _STRONG_KINDS = frozenset({"initials", "generic", "role", "hansard", "honorific", "capitals", "stamped"})
@@ -163,14 +165,15 @@ class Label:
 
 def match_label(line: str) -> Label | None:
     """The speaker label that opens ``line``, if any. Leading spaces are allowed; text must follow the mark."""
-    stamp = _TIMESTAMP.match(line)
+    stamp = _TIMESTAMP.match(line) or _NUMBERED_QUESTION.match(line)
     offset = stamp.end() if stamp else len(line) - len(line.lstrip())
     stripped = line[offset:]
     if is_clock(stripped):
         return None
     for kind, pattern in _PATTERNS:
         found = pattern.match(stripped)
-        if not found:
+        if not found or (stamp and stamp.re is _NUMBERED_QUESTION
+                         and kind not in ("honorific", "hansard") and not (kind == "name" and found["aside"])):
             continue
         speaker = _speaker(kind, found)
         if not _plausible(kind, speaker, found["label"]) or stripped[found.end():found.end() + 1].isdigit():
@@ -214,11 +217,12 @@ def _alone(found: re.Match[str], kind: str, offset: int, speaker: str) -> Label:
 
 
 def _speaker(kind: str, found: re.Match[str]) -> str:
+    """The label's words, with the asides in brackets that say who ("(Mr. Tony Blair)", "(Delyn) (Lab)") and
+    without those that say how the words came ("(retranslated)", "(00:01:02)")."""
     if kind == "role":
         return found["label"]
-    speaker = _clean(found["label"])
-    aside = found.groupdict().get("aside")
-    return f"{speaker} ({aside.strip()})" if aside and not _MANNER.search(aside) else speaker
+    asides = re.findall(r"\(([^()\n]*)\)", found.groupdict().get("aside") or "")
+    return " ".join([_clean(found["label"]), *(f"({a.strip()})" for a in asides if not _MANNER.search(a))])
 
 
 def _clean(label: str) -> str:

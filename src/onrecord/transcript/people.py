@@ -14,6 +14,8 @@ vice prime minister secretary ambassador the hon rt right sir dame lord lady his
 admiral general gen colonel col former chancellor foreign state crown prince king queen emir sheikh mayor
 judge justice chairman chairwoman chair speaker leader deputy
 """.split())
+# Words of an office's name that are no one's name: "Secretary of State for Foreign and Commonwealth Affairs".
+_OFFICE_WORDS = frozenset("of for and affairs under parliamentary home defence defense office".split())
 
 
 def same_people(labels: list[str]) -> dict[str, str]:
@@ -50,10 +52,16 @@ def _root(parent: dict[str, str], key: str) -> str:
 def _name(key: str) -> tuple[str, ...]:
     """The words of a label that name a person: no titles, no role after a comma, no aside in brackets; nothing
     for a role word or a numbered generic label."""
-    person = key.split(" (", 1)[0]
+    person, _, aside = key.partition(" (")
+    if _TITLES.intersection(person.replace(".", " ").split()) and not _name_words(person) and aside:
+        person = aside.split(")", 1)[0]  # Hansard: "the prime minister (mr tony blair)" is Tony Blair
     if "," in person and role_word(person.rsplit(",", 1)[-1].strip()):
         person = person.rsplit(",", 1)[0]
     if role_word(person) or any(ch.isdigit() for ch in person):
         return ()
+    return _name_words(person)
+
+
+def _name_words(person: str) -> tuple[str, ...]:
     words = [w.strip(".,'") for w in person.replace(".", ". ").split()]
-    return tuple(w for w in words if w and w not in _TITLES and len(w) > 1)
+    return tuple(w for w in words if w and w not in _TITLES and len(w) > 1 and w not in _OFFICE_WORDS)

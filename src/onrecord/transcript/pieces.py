@@ -81,9 +81,9 @@ def _found(text: str, start: int, end: int, hints: dict[int, int]) -> Found:
     if hint is None:
         return start, end, label
     s, e = hint
-    if label is not None and start + label.start == s and start + label.end >= e - len(text[s:e]) + len(
-            text[s:e].rstrip(_LABEL_TRIM)):
-        return start, end, replace(label, kind="bold")
+    if label is not None and start + label.start == s and (
+            label.kind == "stamped" or start + label.end >= s + len(text[s:e].rstrip(_LABEL_TRIM))):
+        return start, end, label if label.kind == "stamped" else replace(label, kind="bold")
     speaker = text[s:e].strip(_LABEL_TRIM)
     content = e - start
     while content < len(line) and line[content] in " \t\u00a0":
@@ -135,7 +135,8 @@ def _alone_labels(text: str, found: list[Found], keys: list[str], counts: Counte
         if label is None or not label.alone or i + 1 >= len(found):
             continue
         following = found[i + 1][2]
-        if (following is not None and following.alone) or (i > 0 and _runs_on(text[found[i - 1][0]:found[i - 1][1]])):
+        wrapped = label.kind != "stamped" and i > 0 and _runs_on(text[found[i - 1][0] : found[i - 1][1]])
+        if (following is not None and following.alone) or wrapped:
             continue
         candidates.append((i, label))
     alone_counts = Counter(keys[i] for i, _ in candidates)

@@ -15,11 +15,14 @@ from onrecord.transcript.pieces import Piece
 _ASKER_SHARE = 0.4
 # ... unless others ask nearly as often (a heated debate): then only the clear leaders count.
 _ASKER_LEAD = 0.6
-# A speaker heard fewer times than this (when others are heard as often) is not judged by the share of their
-# turns that ask: one turn of a slip in a label ("TALKER:" for "WALKER:") is no moderator.
+# The speakers heard at least this often (when others are) set how often an asker asks: one turn of a slip in a
+# label ("TALKER:" for "WALKER:") that asks must not raise the bar for the debate's moderators.
 _ASKER_TURNS = 3
 # A question that closes a turn stands in its last characters; one earlier is more often rhetorical.
 _TAIL = 200
+# A turn of a "Q" with no question mark and no more words than this is a greeting or a cut-off start ("Hi,
+# Karine.", "Thank you, sir.", "Jake —"), not a question.
+_GREETING = 5
 # Labels' words that name no one in particular: "Mr. Trump" is addressed as "Trump", never as "Mr".
 _TITLE_WORDS = frozenset("mr mrs ms miss dr the senator governor president sir madam secretary".split())
 
@@ -48,8 +51,8 @@ def cast(text: str, pieces: list[Piece]) -> Cast:
     words = {key: role_word(key) for key in turns}
     by_label = frozenset(key for key, word in words.items() if word and word[1] != "never")
     enough = min(_ASKER_TURNS, max(turns.values(), default=0))
-    share = {k: asking[k] / turns[k] for k in turns if not words[k] and turns[k] >= enough}
-    askers = by_label | _askers(share, len(turns), by_label)
+    share = {k: asking[k] / turns[k] for k in turns if not words[k]}
+    askers = by_label | _askers(share, {k for k in share if turns[k] >= enough}, by_label)
     others = [key for key in turns if key not in askers]
     roles: dict[str, Role] = {}
     for key in turns:
@@ -66,16 +69,19 @@ def cast(text: str, pieces: list[Piece]) -> Cast:
     return Cast(roles=roles, askers=askers, always_ask=always)
 
 
-def _askers(share: dict[str, float], speakers: int, by_label: frozenset[str]) -> frozenset[str]:
-    """Named speakers who ask: the leaders in the share of turns that ask or hand over. When the labels name
-    askers already ("Q", "Moderator"), a named speaker must ask in most turns to join them."""
-    if not share or speakers < 2:
+def _askers(share: dict[str, float], frequent: set[str], by_label: frozenset[str]) -> frozenset[str]:
+    """Named speakers who ask: those who ask or hand over in a good share of their turns, and nearly as often as
+    the speakers heard most who do (a journalist heard once who asks is an asker; so is a debate's moderator,
+    whose candidates' rhetorical questions come nowhere near). When the labels name askers already ("Q",
+    "Moderator"), a named speaker must ask in most turns to join them."""
+    if len(share) + len(by_label) < 2:
         return frozenset()
-    top = max(share.values())
-    floor = 0.6 if by_label else _ASKER_SHARE
-    askers = frozenset(k for k, v in share.items() if v >= floor and v >= _ASKER_LEAD * top)
+    top = max((share[k] for k in frequent), default=0.0)
+    floor = max(0.6 if by_label else _ASKER_SHARE, _ASKER_LEAD * top)
+    askers = frozenset(k for k, v in share.items() if v >= floor)
     if len(askers) == len(share) and not by_label:
-        askers = frozenset(k for k, v in share.items() if v == top)
+        best = max(share.values())
+        askers = frozenset(k for k, v in share.items() if v == best)
     return askers
 
 
@@ -113,7 +119,8 @@ def kinds(text: str, pieces: list[Piece], cast: Cast) -> list[TurnKind]:
         elif piece.continues and previous in ("question", "answer", "statement"):
             kind = previous
         elif label_key(piece.speaker) in cast.askers:
-            asks = label_key(piece.speaker) in cast.always_ask or "?" in text[piece.start : piece.end]
+            words = text[piece.start : piece.end]
+            asks = "?" in words or (label_key(piece.speaker) in cast.always_ask and len(words.split()) > _GREETING)
             kind = "question" if asks else "statement"
             open_question = open_question or asks
         else:
