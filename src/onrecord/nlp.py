@@ -33,6 +33,16 @@ def english() -> Any:
 
 _PARAGRAPHS = "onrecord_paragraphs"
 
+# Tabs and the odd spaces (non-breaking, thin, ideographic...) that separate words in transcripts: to spaCy they
+# are spaces, so that "General\tSecretary\tGorbachev" is three words of one name. One character for one, so every
+# offset into the parsed text is an offset into the document's.
+_SPACES = str.maketrans(dict.fromkeys([0x09, 0xA0, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000], " "))
+
+
+def parsed_text(text: str) -> str:
+    """The text spaCy parses for a document: the document's, with every odd space a plain one."""
+    return text.translate(_SPACES)
+
 
 # A line that ends like this, or a line much shorter than the text's usual line (a heading, a dateline),
 # closes its sentence; a full line that does not is a hard wrap (PDF-born UN records): the sentence runs on.

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from onrecord.analyze import ANALYSES, Step, annotate, configure
-from onrecord.nlp import english
+from onrecord.nlp import english, parsed_text
 from onrecord.read import DEFAULT_MAX_BYTES, Source, read
 from onrecord.record import Document, Record, document_id
 from onrecord.transcript import transcribe
@@ -56,14 +56,14 @@ def analyze(
 def analyze_source(source: Source, *, steps: Sequence[Step] = ANALYSES) -> Record:
     """The Record of a source that has been read already."""
     record = structure(source)
-    return annotate(record, english()(record.document.text), steps=steps)
+    return annotate(record, english()(parsed_text(record.document.text)), steps=steps)
 
 
 def analyze_sources(sources: Iterable[Source], *, steps: Sequence[Step] = ANALYSES) -> Iterator[Record]:
     """Records for a stream of sources, parsed in small spaCy batches; memory does not grow with the stream."""
     records = (structure(source) for source in sources)
     pairs: Iterator[tuple[Any, Record]] = english().pipe(
-        ((record.document.text, record) for record in records), as_tuples=True, batch_size=_BATCH
+        ((parsed_text(record.document.text), record) for record in records), as_tuples=True, batch_size=_BATCH
     )
     for doc, record in pairs:
         yield annotate(record, doc, steps=steps)

@@ -75,6 +75,9 @@ class Speaker:
     label: str
     role: Role
     actor: str | None = None
+    # The person's full name as the text introduces them when the label says less ("MR. SULLIVAN" is "Jake
+    # Sullivan" in a briefing that says "National Security Advisor Jake Sullivan").
+    name: str | None = None
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from onrecord.read.source import Source
 from onrecord.record import Exchange, Span, Speaker, Turn
 from onrecord.transcript.labels import label_key
-from onrecord.transcript.people import same_people
+from onrecord.transcript.people import full_name, same_people
 from onrecord.transcript.pieces import Piece, cut, labelled_lines, segment_lines
 from onrecord.transcript.roles import cast, kinds
 
@@ -35,16 +35,28 @@ def transcribe(source: Source) -> Transcript:
     pieces = as_people(cut(source, lines, source.speaker or UNNAMED_SPEAKER))
     roles = cast(source.text, pieces)
     speakers: dict[str, Speaker] = {}
-    for piece in pieces:
+    for index, piece in enumerate(pieces):
         if piece.speaker is not None and label_key(piece.speaker) not in speakers:
             key = label_key(piece.speaker)
+            introduced = source.text[: _first_run_end(pieces, index)]
             speakers[key] = Speaker(id=f"s{len(speakers) + 1}", label=piece.speaker,
-                                    role=roles.roles.get(key, "unknown"))
+                                    role=roles.roles.get(key, "unknown"), name=full_name(introduced, key))
     turns = tuple(
         _turn(source.text, i, piece, kind, speakers)
         for i, (piece, kind) in enumerate(zip(pieces, kinds(source.text, pieces, roles), strict=True), 1)
     )
     return Transcript(speakers=tuple(speakers.values()), turns=turns, exchanges=_exchanges(turns, pieces))
+
+
+def _first_run_end(pieces: list[Piece], index: int) -> int:
+    """Where the speaker of ``pieces[index]`` stops speaking for the first time: another speaker's turn begins."""
+    speaker = pieces[index].speaker
+    end = pieces[index].end
+    for piece in pieces[index + 1 :]:
+        if piece.speaker is not None and piece.speaker != speaker and not piece.note:
+            break
+        end = piece.end
+    return end
 
 
 def as_people(pieces: list[Piece]) -> list[Piece]:

@@ -183,8 +183,9 @@ def match_label(line: str) -> Label | None:
             content += 1
         if content >= len(stripped):
             return None  # the label is alone on its line: ``match_alone`` reads it
-        return Label(speaker=speaker, kind=kind, start=offset, end=offset + found.end("label"),
-                     content_start=offset + content, mark=found["mark"].strip())
+        numbered = stamp is not None and stamp.re is _NUMBERED_QUESTION  # an order paper's: its own convention
+        return Label(speaker=speaker, kind="hansard" if numbered else kind, start=offset,
+                     end=offset + found.end("label"), content_start=offset + content, mark=found["mark"].strip())
     return None
 
 

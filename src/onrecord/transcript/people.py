@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from onrecord.transcript.labels import label_key, role_word
@@ -14,8 +15,6 @@ vice prime minister secretary ambassador the hon rt right sir dame lord lady his
 admiral general gen colonel col former chancellor foreign state crown prince king queen emir sheikh mayor
 judge justice chairman chairwoman chair speaker leader deputy
 """.split())
-# Words of an office's name that are no one's name: "Secretary of State for Foreign and Commonwealth Affairs".
-_OFFICE_WORDS = frozenset("of for and affairs under parliamentary home defence defense office".split())
 
 
 def same_people(labels: list[str]) -> dict[str, str]:
@@ -25,13 +24,14 @@ def same_people(labels: list[str]) -> dict[str, str]:
     written = Counter(label_key(label) for label in labels)
     names = {key: _name(key) for key in written}
     parent = {key: key for key in written}
-    for short, words in names.items():
-        if not words:
-            continue
-        longer = [key for key, other in names.items()
-                  if key != short and len(other) > len(words) and other[-len(words):] == words]
+    first: dict[tuple[str, ...], str] = {}
+    for key, words in names.items():
+        if words:
+            parent[key] = first.setdefault(words, key)  # the same name written in two ways
+    for words, short in first.items():
+        longer = {first[other] for other in first if len(other) > len(words) and other[-len(words):] == words}
         if len(longer) == 1:
-            parent[short] = longer[0]
+            parent[short] = longer.pop()
     groups: dict[str, list[str]] = {}
     for key in written:
         groups.setdefault(_root(parent, key), []).append(key)
@@ -53,15 +53,38 @@ def _name(key: str) -> tuple[str, ...]:
     """The words of a label that name a person: no titles, no role after a comma, no aside in brackets; nothing
     for a role word or a numbered generic label."""
     person, _, aside = key.partition(" (")
-    if _TITLES.intersection(person.replace(".", " ").split()) and not _name_words(person) and aside:
+    if person.startswith("the ") and aside:
         person = aside.split(")", 1)[0]  # Hansard: "the prime minister (mr tony blair)" is Tony Blair
     if "," in person and role_word(person.rsplit(",", 1)[-1].strip()):
         person = person.rsplit(",", 1)[0]
     if role_word(person) or any(ch.isdigit() for ch in person):
         return ()
-    return _name_words(person)
-
-
-def _name_words(person: str) -> tuple[str, ...]:
     words = [w.strip(".,'") for w in person.replace(".", ". ").split()]
-    return tuple(w for w in words if w and w not in _TITLES and len(w) > 1 and w not in _OFFICE_WORDS)
+    return tuple(w for w in words if w and w not in _TITLES and len(w) > 1)
+
+
+def full_name(text: str, key: str) -> str | None:
+    """The full name that ``text`` (what is said up to the end of the speaker's first turn) gives a speaker whose
+    label names only the surname ("MR. SULLIVAN"): given name(s) and that surname, written most often there
+    ("I have the National Security Advisor, Jake Sullivan, here", "I'm Jeb Bush"); None when it gives none."""
+    words = _name(key)
+    if len(words) != 1:
+        return None
+    found: Counter[str] = Counter()
+    for match in re.finditer(rf"\b{re.escape(words[0])}\b(?!-)", text, re.IGNORECASE):
+        if not match.group()[:1].isupper():
+            continue
+        given: list[str] = []
+        for word in reversed(text[max(0, match.start() - 40) : match.start()].split()[-2:]):
+            if not _GIVEN.fullmatch(word) or word.rstrip(".").lower() in _NOT_GIVEN:
+                break
+            given.insert(0, word)
+        if given and len(given[0]) > 2:
+            found[" ".join([*given, match.group()])] += 1
+    return found.most_common(1)[0][0] if found else None
+
+
+_GIVEN = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]\.")
+# Capitalized words before a surname that are no given name: titles, and words that open a sentence.
+_NOT_GIVEN = _TITLES | frozenset("i thank thanks dear hello hi and but so if as when then today senator governor "
+                                 "madam mister".split())

@@ -62,7 +62,8 @@ def cast(text: str, pieces: list[Piece]) -> Cast:
         elif not askers:
             roles[key] = "speaker"
         elif key in askers:
-            roles[key] = "interviewer" if len(turns) == 2 else "moderator"
+            # Among many, one who asks once or twice is a questioner from the floor (a journalist, a member).
+            roles[key] = "interviewer" if len(turns) == 2 else "moderator" if turns[key] >= enough else "audience"
         else:
             roles[key] = "interviewee" if len(others) == 1 else "speaker"
     always = frozenset(key for key, word in words.items() if word and word[1] == "always")

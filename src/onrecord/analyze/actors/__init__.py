@@ -30,7 +30,8 @@ def find_actors(record: Record, doc: Any, *, kb: str | os.PathLike[str] | None =
     """The ``actors`` layer and the ``speakers`` layer with each speaker's actor, using the knowledge base
     bundled with onrecord extended by the file ``kb``."""
     base = load_kb(kb)
-    speaker_keys = {s.id: key for s in record.speakers if (key := resolve_label(s.label, base)) is not None}
+    speaker_keys = {s.id: key for s in record.speakers
+                    if (key := (s.name and resolve_label(s.name, base)) or resolve_label(s.label, base)) is not None}
     found = find_mentions(record, doc, base, speaker_keys)
     actors, ids = _assemble(record.document.text, doc, found, base, list(speaker_keys.values()))
     speakers = [replace(s, actor=ids.get(speaker_keys.get(s.id, ""))) for s in record.speakers]
