@@ -23,7 +23,7 @@ from onrecord.read.metadata import (
 from onrecord.read.pdf import read_pdf
 from onrecord.read.plain import read_txt
 from onrecord.read.source import Segment, Source, finish, normalize
-from onrecord.read.turns_json import read_json
+from onrecord.read.turns import read_json, read_yaml
 
 __all__ = ["DEFAULT_MAX_BYTES", "READERS", "Segment", "Source", "normalize", "read", "read_bytes"]
 
@@ -38,9 +38,11 @@ READERS: dict[str, Reader] = {
     "srt": read_srt,
     "vtt": read_vtt,
     "json": read_json,
+    "yaml": read_yaml,
 }
 _SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html",
-             ".xhtml": "html", ".pdf": "pdf", ".docx": "docx", ".srt": "srt", ".vtt": "vtt", ".json": "json"}
+             ".xhtml": "html", ".pdf": "pdf", ".docx": "docx", ".srt": "srt", ".vtt": "vtt", ".json": "json",
+             ".yaml": "yaml", ".yml": "yaml"}
 DEFAULT_MAX_BYTES = 50_000_000
 
 

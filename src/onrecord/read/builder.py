@@ -16,13 +16,17 @@ class TextBuilder:
         self._length = 0
         self.label_hints: list[tuple[int, int]] = []
         self.segments: list[Segment] = []
+        self.quoted: list[tuple[int, int]] = []
 
-    def paragraph(self, text: str, *, bold_prefix: str = "") -> None:
+    def paragraph(self, text: str, *, bold_prefix: str = "", quoted: bool = False) -> None:
         """Add a paragraph; a bold run that opens it is a label hint when it is short and ends like a label."""
         text = normalize(text).strip()
         bold = normalize(bold_prefix).strip()
         if not text:
             return
+        if quoted:
+            start = self._length + (1 if self._parts else 0)
+            self.quoted.append((start, start + len(text)))
         if bold and text.startswith(bold) and len(bold.split()) <= 6:
             end = len(bold)
             if text[end : end + 1] and text[end : end + 1] in _LABEL_END and not bold.endswith(tuple(_LABEL_END)):

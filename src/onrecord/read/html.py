@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 import lxml.html
 import trafilatura
@@ -46,10 +47,10 @@ def read_html(data: bytes, name: str) -> Source:
     blocks = _visible_blocks(_drop_furniture(body if body is not None else tree))
     main = None if body is not None else _main_blocks(_extract(html), blocks)
     builder = TextBuilder()
-    for text, bold in main if main is not None else blocks:
-        builder.paragraph(text, bold_prefix=bold)
+    for block in main if main is not None else blocks:
+        builder.paragraph(block.text, bold_prefix=block.bold, quoted=block.quoted)
     return Source(text=builder.text(), path=name, format="html", title=title, date=date,
-                  label_hints=tuple(builder.label_hints))
+                  label_hints=tuple(builder.label_hints), quoted=tuple(builder.quoted))
 
 
 def _drop_furniture(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
@@ -84,17 +85,17 @@ def _article(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
     return None
 
 
-def _main_blocks(extracted: str | None, blocks: list[tuple[str, str]]) -> list[tuple[str, str]] | None:
+def _main_blocks(extracted: str | None, blocks: list[Block]) -> list[Block] | None:
     """The page's blocks from trafilatura's first main paragraph to its last.
 
     trafilatura finds where the article is, but inside it drops repeated short paragraphs ("Senator?"),
     which in a transcript are turns; so it sets the bounds and every block between them is kept.
     """
     paragraphs = [_key(line) for line in (extracted or "").split("\n") if line.strip()]
-    total = sum(len(text.split()) for text, _ in blocks)
+    total = sum(len(block.text.split()) for block in blocks)
     if not paragraphs or sum(len(p.split()) for p in paragraphs) < _MIN_SHARE * total:
         return None
-    keys = [_key(text) for text, _ in blocks]
+    keys = [_key(block.text) for block in blocks]
     if paragraphs[0] not in keys or paragraphs[-1] not in keys:
         return None
     first = keys.index(paragraphs[0])
@@ -128,18 +129,29 @@ def _metadata(tree: lxml.html.HtmlElement) -> tuple[str | None, str | None]:
     return title, date if isinstance(date, str) and len(date) == 10 else None
 
 
-def _visible_blocks(tree: lxml.html.HtmlElement) -> list[tuple[str, str]]:
+class Block(NamedTuple):
+    """A block of the page: its text, the bold run that opens it, and whether it stands in a blockquote."""
+
+    text: str
+    bold: str
+    quoted: bool = False
+
+
+def _visible_blocks(tree: lxml.html.HtmlElement) -> list[Block]:
     """(text, bold prefix) for every block of the page that holds no other block; a heading is bold whole."""
     blocks = []
     for element in tree.iter(*_BLOCKS):
         if any(child.tag in _BLOCKS for child in element.iterdescendants()):
             text = (element.text or "").strip()  # text directly in a container block, before its children
             if text:
-                blocks.append((text, ""))
+                blocks.append(Block(text, ""))
             continue
         text = " ".join(element.text_content().split())
         if text:
-            blocks.append((text, text if element.tag in _HEADINGS else _bold_prefix(element, text)))
+            # A heading, or a definition list's term ("<dt>Speaker</dt><dd>words</dd>"), is bold whole.
+            bold = text if element.tag in _HEADINGS or element.tag == "dt" else _bold_prefix(element, text)
+            blocks.append(Block(text, bold, any(a.tag == "blockquote" for a in element.iterancestors())
+                                or element.tag == "blockquote"))
     return blocks
 
 

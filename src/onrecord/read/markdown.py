@@ -46,7 +46,7 @@ def markdown_source(text: str, name: str) -> Source:
     title = meta.get("title")
     return Source(text=builder.text(), path=name, format="md",
                   title=str(title).strip() if title else heading, date=_date(meta.get("date")),
-                  label_hints=tuple(builder.label_hints))
+                  label_hints=tuple(builder.label_hints), quoted=tuple(builder.quoted))
 
 
 def front_matter(text: str) -> tuple[dict[str, Any], int]:
@@ -72,8 +72,11 @@ def _paragraphs(tokens: list[Token], builder: TextBuilder) -> str | None:
     heading: str | None = None
     marker = ""  # a list item's marker, put before its first paragraph
     in_heading = False
+    quotes = 0  # blockquotes open around the token
     for token in tokens:
-        if token.type == "list_item_open":
+        if token.type in ("blockquote_open", "blockquote_close"):
+            quotes += 1 if token.type == "blockquote_open" else -1
+        elif token.type == "list_item_open":
             marker = f"{token.info}{token.markup} " if token.info else f"{token.markup} "
         elif token.type in ("heading_open", "heading_close"):
             in_heading = token.type == "heading_open"
@@ -82,7 +85,8 @@ def _paragraphs(tokens: list[Token], builder: TextBuilder) -> str | None:
             if in_heading and heading is None and text.strip():
                 heading = " ".join(text.split())
             # A heading is bold whole: a label, or a note that no one speaks.
-            builder.paragraph(marker + text, bold_prefix=text if in_heading else bold if not marker else "")
+            builder.paragraph(marker + text, bold_prefix=text if in_heading else bold if not marker else "",
+                              quoted=quotes > 0)
             marker = ""
         elif token.type in ("fence", "code_block"):
             builder.paragraph(token.content)

@@ -41,6 +41,9 @@ class Source:
     speaks_for: str | None = None
     segments: tuple[Segment, ...] | None = None
     label_hints: tuple[tuple[int, int], ...] = field(default=())
+    # Paragraphs the file sets apart as quoted (Markdown ``>`` blockquotes, HTML ``<blockquote>``): in a transcript
+    # without labels, the interviewer's questions.
+    quoted: tuple[tuple[int, int], ...] = field(default=())
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\u200b\ufeff]")

@@ -9,7 +9,7 @@ from onrecord.read.source import Source
 from onrecord.record import Exchange, Span, Speaker, Turn
 from onrecord.transcript.labels import label_key
 from onrecord.transcript.people import full_name, same_people
-from onrecord.transcript.pieces import Piece, cut, labelled_lines, segment_lines
+from onrecord.transcript.pieces import Piece, cut, labelled_lines, quoted_lines, segment_lines
 from onrecord.transcript.roles import cast, kinds
 
 __all__ = ["UNNAMED_SPEAKER", "Transcript", "transcribe"]
@@ -31,8 +31,11 @@ class Transcript:
 
 def transcribe(source: Source) -> Transcript:
     """Speaker turns from labels in the text (or the turns the file marks), their kinds, and exchanges."""
+    speaker = source.speaker or UNNAMED_SPEAKER
     lines = segment_lines(source) if source.segments is not None else labelled_lines(source)
-    pieces = as_people(cut(source, lines, source.speaker or UNNAMED_SPEAKER))
+    if source.quoted and not any(line.opens for line in lines):
+        lines = quoted_lines(source, lines, speaker)
+    pieces = as_people(cut(source, lines, speaker))
     roles = cast(source.text, pieces)
     speakers: dict[str, Speaker] = {}
     for index, piece in enumerate(pieces):

@@ -37,7 +37,7 @@ def same_people(labels: list[str]) -> dict[str, str]:
         groups.setdefault(_root(parent, key), []).append(key)
     people: dict[str, str] = {}
     for members in groups.values():
-        best = max(members, key=lambda k: (role_word(k) is not None, written[k], len(k)))
+        best = max(members, key=lambda k: (role_word(k) is not None, written[k], -len(k)))
         for key in members:
             people[key] = best
     return people

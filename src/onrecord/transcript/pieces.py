@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import re
+import sys
 from collections import Counter
 from dataclasses import dataclass, replace
 
@@ -128,14 +130,15 @@ def _opening(text: str, found: list[Found]) -> set[int]:
 
 def _alone_labels(text: str, found: list[Found], keys: list[str], counts: Counter[str]) -> list[tuple[int, Label]]:
     """Labels alone on their line that open a turn: the words follow on the next line, which is no label itself,
-    and the line before ends a sentence. A time stamp or a role word is enough; a name with a colon or in bold
-    must recur; a bare name must recur and so must another bare name (two voices taking turns)."""
+    and, for a name in plain text, the line before ends a sentence (else it is a wrapped line's end). A time stamp
+    or a role word is enough; a name with a colon or in bold must recur; a bare name must recur and so must
+    another bare name (two voices taking turns)."""
     candidates = []
     for i, (_, _, label) in enumerate(found):
         if label is None or not label.alone or i + 1 >= len(found):
             continue
         following = found[i + 1][2]
-        wrapped = label.kind != "stamped" and i > 0 and _runs_on(text[found[i - 1][0] : found[i - 1][1]])
+        wrapped = label.kind in ("line", "name") and i > 0 and _runs_on(text[found[i - 1][0] : found[i - 1][1]])
         if (following is not None and following.alone) or wrapped:
             continue
         candidates.append((i, label))
@@ -156,12 +159,12 @@ def _alone_labels(text: str, found: list[Found], keys: list[str], counts: Counte
 def split_run_on(text: str, lines: list[Line], found: list[Found], opening: set[int]) -> list[Line]:
     """Cut lines where a label this document uses at the start of lines stands in the middle of one, after a
     sentence ends ("...many other nations. TAPPER: Senator Rubio"), as run-on transcripts write them."""
-    written: Counter[str] = Counter()
+    written: set[str] = set()
     for i in opening:
         start, _, label = found[i]
         if label is not None and not label.alone and label.mark == ":" and label.kind in _RUN_ON_KINDS:
-            written[text[start + label.start:start + label.end]] += 1
-    known = sorted((w for w, n in written.items() if n >= 2 and len(w) >= 2), key=len, reverse=True)
+            written.add(text[start + label.start : start + label.end])
+    known = sorted((w for w in written if len(w) >= 2), key=len, reverse=True)
     if not known:
         return lines
     pattern = re.compile(r"(?<=[.?!…\"”’)\]—-])[ \t\u00a0]+(?P<label>" + "|".join(map(re.escape, known))
@@ -204,6 +207,39 @@ def _hint(text: str, start: int, end: int, hints: dict[int, int]) -> tuple[int, 
     if hint_end is None or not text[first:hint_end].strip(_LABEL_TRIM) or is_clock(text[first:hint_end]):
         return None
     return first, hint_end
+
+
+# Who asks in a transcript that sets its questions apart as quotations and names no one.
+QUOTED_ASKER = "Interviewer"
+# A transcript of quoted questions has at least this many of them, most of them asking something.
+_QUOTED_RUNS = 3
+
+
+def quoted_lines(source: Source, lines: list[Line], answerer: str) -> list[Line]:
+    """Lines of a transcript without labels whose file sets the questions apart as quotations (Markdown ``>``,
+    HTML ``<blockquote>``): each quoted run opens a turn of the interviewer, the words after it a turn of
+    ``answerer``. A text with few quoted runs, or runs that mostly ask nothing, is a speech that quotes."""
+    quotes = sorted(source.quoted)
+    flags = [_inside(quotes, line) for line in lines]
+    starts = [i for i, flag in enumerate(flags) if i == 0 or flag != flags[i - 1]]
+    runs = [(i, starts[n + 1] if n + 1 < len(starts) else len(lines)) for n, i in enumerate(starts)]
+    asking = [(i, j) for i, j in runs if flags[i]]
+    questions = sum("?" in source.text[lines[i].start : lines[j - 1].end] for i, j in asking)
+    if len(asking) < _QUOTED_RUNS or 2 * questions < len(asking):
+        return lines
+    first = asking[0][0]
+    result = list(lines)
+    for i, _ in runs:
+        if i >= first:
+            speaker = QUOTED_ASKER if flags[i] else answerer
+            result[i] = replace(lines[i], opens=True, speaker=speaker, content_start=lines[i].start)
+    return result
+
+
+def _inside(spans: list[tuple[int, int]], line: Line) -> bool:
+    """Whether a line lies inside one of the (sorted) spans."""
+    at = bisect.bisect_right(spans, (line.start, sys.maxsize)) - 1
+    return at >= 0 and spans[at][0] <= line.start and line.end <= spans[at][1]
 
 
 def segment_lines(source: Source) -> list[Line]:

@@ -1,16 +1,21 @@
-"""JSON turns, as diarization and transcription tools emit them."""
+"""Turn lists in JSON or YAML, as diarization and transcription tools emit them (WhisperX and pyannote
+``segments``, AssemblyAI ``utterances``, a plain list of ``{speaker, text}``)."""
 
 from __future__ import annotations
 
 import json
 from typing import Any, TypeGuard
 
+import yaml
+
 from onrecord.errors import FormatError
 from onrecord.read.builder import TextBuilder
 from onrecord.read.source import Source, decode
 from onrecord.record import TimeRange
 
-_EXPECTED = 'a list of {"speaker": ..., "text": ...} turns, or an object with such a list under "turns" or "segments"'
+_EXPECTED = ('a list of {"speaker": ..., "text": ...} turns, or an object with such a list under "turns", "segments" '
+             'or "utterances"')
+_LISTS = ("turns", "segments", "utterances")
 
 
 def read_json(data: bytes, name: str) -> Source:
@@ -19,10 +24,25 @@ def read_json(data: bytes, name: str) -> Source:
         payload = json.loads(decode(data, name))
     except json.JSONDecodeError as error:
         raise FormatError(f"not valid JSON ({error.msg} at line {error.lineno})", name, f"expected {_EXPECTED}") from None
+    return _turns_source(payload, name, "json")
+
+
+def read_yaml(data: bytes, name: str) -> Source:
+    """Turns from YAML, in the same shapes as JSON."""
+    try:
+        payload = yaml.safe_load(decode(data, name))
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark is not None else ""
+        raise FormatError(f"not valid YAML{where}", name, f"expected {_EXPECTED}") from None
+    return _turns_source(payload, name, "yaml")
+
+
+def _turns_source(payload: Any, name: str, format: str) -> Source:
     meta: dict[str, Any] = {}
     if isinstance(payload, dict):
         meta = payload
-        payload = payload.get("turns", payload.get("segments"))
+        payload = next((payload[key] for key in _LISTS if key in payload), None)
     if not isinstance(payload, list):
         raise FormatError("no list of turns", name, f"expected {_EXPECTED}")
     merged: list[tuple[str | None, list[str], TimeRange | None]] = []
@@ -40,7 +60,7 @@ def read_json(data: bytes, name: str) -> Source:
     return Source(
         text=builder.text(),
         path=name,
-        format="json",
+        format=format,
         title=_string(meta.get("title")),
         date=_string(meta.get("date")),
         speaker=_string(meta.get("speaker")),
