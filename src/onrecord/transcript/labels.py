@@ -73,7 +73,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "Q:", "Q.", "A:", "Question:", "Question (Reuters):", White House "Q    Thank you" or "Q Thank you"
     ("role", re.compile(
         rf"(?P<label>(?i:{_ROLES}))(?:\s*\((?P<who>[^()\n]{{1,40}})\))?"
-        rf"(?P<mark>\s*[:.]|\s+[-–—]\s|\t|{_WS}{{2,}}(?=\S)|(?<=Q)[ \u00a0](?=[A-Z“\"‘']))"
+        rf"(?P<mark>\s*[:.]|\s+[-–—]\s|\t|{_WS}{{2,}}(?=\S)|(?<=Q)[ \u00a0](?=[A-Z“\"‘'(]))"
     )),
     # Hansard: "The Prime Minister (Mr. Tony Blair):", "The Secretary of State for Defence (Geoff Hoon):"
     ("hansard", re.compile(
@@ -112,6 +112,22 @@ _STAMPED = (
 _ALONE_NAME = re.compile(
     rf"(?P<label>(?:The |THE )?{_NAME}(?:\.?{_WS}+(?:{_PARTICLE}|of|the|{_NAME}|\d{{1,2}})){{0,5}})(?P<mark>{_WS}*:?)"
 )
+# A salutation alone on its line opens a speech's paragraph ("Mr. President:", "Madam Chair,", "YOUR
+# EXCELLENCIES, DISTINGUISHED LADIES AND GENTLEMEN:"): it addresses the audience, it names no speaker.
+_SALUTATION_WORDS = frozenset("""
+mr mrs ms madam madame mister monsieur your his her dear distinguished honourable honorable esteemed excellency
+excellencies president vice-president chair chairman chairperson chairwoman speaker secretary-general secretary
+general delegates delegations delegation colleagues friends ladies gentlemen and heads head of state states
+government governments ambassadors members brothers sisters fellow all assembly the co-chairs co-chair
+""".split())
+
+
+def is_salutation(line: str) -> bool:
+    """Whether a line is only words that address an audience or its chair."""
+    words = re.findall(r"[\w’'-]+", line.replace("’", "'").lower())
+    return bool(words) and all(word in _SALUTATION_WORDS for word in words)
+
+
 # Time zones and day halves that a clock time may carry ("2:50 P.M. EDT"); none of them is a speaker.
 _CLOCK_WORDS = frozenset({"a.m", "p.m", "am", "pm", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt",
                           "utc", "bst", "cet", "cest", "msk"})
@@ -135,7 +151,7 @@ _NOT_SPEAKERS_CAPS = frozenset({"NOTE", "UPDATE", "EDITOR'S NOTE", "EDITOR’S N
                                 "AUDIO", "WATCH", "LISTEN", "SOURCE", "SOURCES", "COPYRIGHT", "CONTENTS", "I", "II",
                                 "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "US", "UN", "EU", "USA", "UK"})
 # An aside that says how the words came, not who spoke them: "(retranslated)", "(via interpreter)".
-_MANNER = re.compile(r"(?i)^\W*$|\d:\d\d|translat|interpret|in [a-z]+$|via |through |cont|inaudible|off[- ]mic|voice|speaking|"
+_MANNER = re.compile(r"(?i)^\W*$|\d:\d\d|translat|respond|answer|repl|address|turning|aside|smil|interpret|in [a-z]+$|via |through |cont|inaudible|off[- ]mic|voice|speaking|"
                      r"laugh|video|audio|remote|by phone|by video|continu")
 # The kinds a document may trust alone; the others (a plain name) must recur or be bold.
 _STRONG_KINDS = frozenset({"initials", "generic", "role", "hansard", "honorific", "capitals", "stamped"})
@@ -156,8 +172,8 @@ class Label:
 
     @property
     def strong(self) -> bool:
-        """Strong labels are trusted alone; a weak one (a plain name, "Q." or "Q" before a space) needs to recur
-        or be bold."""
+        """Strong labels are trusted alone; a weak one (a plain name, "Q." or "Q" before a single space) needs to
+        recur or be bold."""
         if self.kind == "role" and len(self.speaker) == 1:
             return self.mark not in (".", "")
         return self.kind in _STRONG_KINDS or is_outlet(label_key(self.speaker))
@@ -176,7 +192,8 @@ def match_label(line: str) -> Label | None:
                          and kind not in ("honorific", "hansard") and not (kind == "name" and found["aside"])):
             continue
         speaker = _speaker(kind, found)
-        if not _plausible(kind, speaker, found["label"]) or stripped[found.end():found.end() + 1].isdigit():
+        if not _plausible(kind, speaker, found["label"]) or (
+                found["mark"].strip() in (":", ".") and stripped[found.end() : found.end() + 1].isdigit()):
             continue  # a colon right before a digit is a reference or a time ("XVI:125", "John 3:16"), no label
         content = found.end()
         while content < len(stripped) and stripped[content] in " \t\u00a0":
@@ -185,7 +202,7 @@ def match_label(line: str) -> Label | None:
             return None  # the label is alone on its line: ``match_alone`` reads it
         numbered = stamp is not None and stamp.re is _NUMBERED_QUESTION  # an order paper's: its own convention
         return Label(speaker=speaker, kind="hansard" if numbered else kind, start=offset,
-                     end=offset + found.end("label"), content_start=offset + content, mark=found["mark"].strip())
+                     end=offset + found.end("label"), content_start=offset + content, mark=_mark(found["mark"]))
     return None
 
 
@@ -196,7 +213,7 @@ def match_alone(line: str) -> Label | None:
     text = line.rstrip()
     offset = len(text) - len(text.lstrip())
     body = text[offset:]
-    if not body or len(body) > 80 or is_clock(body):
+    if not body or len(body) > 80 or is_clock(body) or is_salutation(body):
         return None
     for pattern in _STAMPED:
         found = pattern.fullmatch(body)
@@ -210,6 +227,12 @@ def match_alone(line: str) -> Label | None:
     if found and _plausible("name", _clean(re.sub(r"^(?i:the)\s+", "", found["label"])), found["label"]):
         return _alone(found, "line" if not found["mark"].strip() else "name", offset, _clean(found["label"]))
     return None
+
+
+def _mark(raw: str) -> str:
+    """What ends a label: its punctuation, a tab for a wide gap of white space ("Q    Thank you"), or nothing
+    for a single space ("Q Thank you")."""
+    return raw.strip() or ("\t" if len(raw) > 1 or raw == "\t" else "")
 
 
 def _alone(found: re.Match[str], kind: str, offset: int, speaker: str) -> Label:

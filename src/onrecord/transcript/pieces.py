@@ -55,7 +55,8 @@ def lines_of(text: str, start: int = 0, end: int | None = None) -> list[tuple[in
 
 def labelled_lines(source: Source) -> list[Line]:
     """Lines, marked where an accepted speaker label opens a turn (on the line, or alone on the line above). A
-    line set in bold whole (a heading) that opens no turn is a note."""
+    line set in bold whole that opens no turn and does not end as speech does ("Part 2, Kaliningrad, March 2,
+    2018", a Markdown heading) is a note; "**Mr President,**" and a sentence in bold are speech."""
     text = source.text
     hints = {start: end for start, end in source.label_hints}
     found = [_found(text, start, end, hints) for start, end in lines_of(text)]
@@ -67,33 +68,44 @@ def labelled_lines(source: Source) -> list[Line]:
                               start + label.content_start))
         else:
             hint = _hint(text, start, end, hints)
-            lines.append(Line(start, end, note=hint is not None and not text[hint[1] : end].strip(_LABEL_TRIM)))
+            heading = hint is not None and not text[hint[1] : end].strip(_LABEL_TRIM)
+            lines.append(Line(start, end, note=heading and not text[start:end].rstrip().endswith(_SPOKEN_ENDS)))
     return split_run_on(text, lines, found, opening)
 
 
 Found = tuple[int, int, Label | None]
+_SPOKEN_ENDS = tuple('.,;:!?…"”’)')
+# The rest of a label whose bold run stops short of it: a name's words, then the colon.
+_LABEL_REST = re.compile(r"(?:[ \u00a0]+(?:[A-Z][\w’'.-]*|of|the|and|for|al|bin|de|von|van)){1,5}[ \u00a0]*:")
 
 
 def _found(text: str, start: int, end: int, hints: dict[int, int]) -> Found:
-    """A line with its label candidate: a bold run the reader marked (read as a label when the line's words
-    make one that starts there: "Question (retranslated):"), else a label the line's words make."""
+    """A line with its label candidate: a bold run the reader marked (read as the label the line's words make
+    when one starts there), else a label the line's words make."""
     line = text[start:end]
     label = match_label(line) or match_alone(line)
     hint = _hint(text, start, end, hints)
     if hint is None:
         return start, end, label
     s, e = hint
-    if label is not None and start + label.start == s and (
-            label.kind == "stamped" or start + label.end >= s + len(text[s:e].rstrip(_LABEL_TRIM))):
+    if label is not None and start + label.start == s:
+        # The words make a label where the bold run starts: theirs is the label, however far the bold run goes
+        # ("<b>Vladimir Putin: I</b>t is essential", "<b>Question</b> <i>(retranslated)</i><b>:</b>").
         return start, end, label if label.kind == "stamped" else replace(label, kind="bold")
+    rest = _LABEL_REST.match(text, e, end)
+    if rest:  # "<b>Economic Development Minister</b> <a>Alexei Ulyukayev</a>:": the label runs on to its colon
+        e = rest.end()
     speaker = text[s:e].strip(_LABEL_TRIM)
     content = e - start
     while content < len(line) and line[content] in " \t\u00a0":
         content += 1
     alone = content >= len(line)
     if not alone or label is not None or role_word(label_key(speaker)):
+        # A bold run that ends on a colon is a label; one that does not ("**Israel**, with the complicity of")
+        # may be emphasis, and must recur to be trusted.
+        mark = ":" if text[s:e].rstrip().endswith(":") else ""
         return start, end, Label(speaker, "bold", s - start, s - start + len(text[s:e].rstrip(_LABEL_TRIM)),
-                                 content, "", alone=alone)
+                                 content, mark, alone=alone)
     return start, end, None
 
 
@@ -102,8 +114,8 @@ def _opening(text: str, found: list[Found]) -> set[int]:
     is running text."""
     keys = [label_key(label.speaker) if label else "" for _, _, label in found]
     counts = Counter(key for key in keys if key)
-    accepted = [(i, label) for i, (_, _, label) in enumerate(found)
-                if label and not label.alone and (label.strong or label.kind == "bold" or counts[keys[i]] >= 2)]
+    accepted = [(i, label) for i, (_, _, label) in enumerate(found) if label and not label.alone
+                and (label.strong or (label.kind == "bold" and label.mark) or counts[keys[i]] >= 2)]
     periods = {i for i, label in accepted if label.kind == "capitals" and label.mark == "."}
     # A word in capitals ending a sentence that the line before began ("...the special needs of\nSIDS. We") is
     # running text however often it recurs: a speaker's label follows a line that ends a sentence.
