@@ -134,7 +134,7 @@ def survey(folder: Path, *, analyze: bool = False) -> Survey:
             source = read(path)
             record = analyze_source(source) if analyze else structure(source)
         except OnrecordError as error:
-            result.failed.append(f"{path.name}: {error}")
+            result.failed.append(str(error))
             continue
         result.add(path.name, record, time.perf_counter() - began)
     return result

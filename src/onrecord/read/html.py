@@ -25,7 +25,8 @@ _ASIDE_ROLES = frozenset({"complementary", "navigation", "banner", "contentinfo"
 _FURNITURE = re.compile(r"meta|shar(?:e|ing)|social|related|\btags?\b|comment|footer|sidebar|promo|sponsor|advert|"
                         r"caption|gallery|breadcrumb|tooltip|subscribe|newsletter|sr-only|screen-reader|d-none|"
                         r"hidden(?!-(?:print|xs|sm|md|lg|xl))")
-# An article element with fewer words than this is a teaser or a card, not the page's text.
+# An article element with fewer words than this is a teaser or a card, not the page's text (an element marked
+# as the article's body is trusted whatever its length).
 _ARTICLE_WORDS = 100
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "td", "th", "dd", "dt", "pre",
@@ -63,14 +64,18 @@ def _drop_furniture(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
             element.drop_tree()
     for element in list(tree.iter(*_DROP)):
         element.drop_tree()
+    words = len(tree.text_content().split())
     for element in list(tree.iter()):
-        if not isinstance(element.tag, str):
+        if not isinstance(element.tag, str) or element is tree or element.getparent() is None:
             continue
         names = f"{element.get('class') or ''} {element.get('id') or ''}".lower()
         style = (element.get("style") or "").replace(" ", "").lower()
-        if (element.get("hidden") is not None or element.get("aria-hidden") == "true"
+        if ((element.get("hidden") is not None or element.get("aria-hidden") == "true"
                 or (element.get("role") or "").lower() in _ASIDE_ROLES or _FURNITURE.search(names)
-                or "display:none" in style or "visibility:hidden" in style) and element is not tree:
+                or "display:none" in style or "visibility:hidden" in style)
+                # what holds most of the page's words is its text, however it is marked (a reading pane marked
+                # "complementary" around the article)
+                and len(element.text_content().split()) <= words // 2):
             element.drop_tree()
     return tree
 
@@ -78,9 +83,10 @@ def _drop_furniture(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
 def _article(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
     """The element a page marks as its article's body (schema.org ``articleBody``), else its one ``<article>``
     or ``<main>``, when it holds words; None when the page marks none."""
-    for path in ('.//*[@itemprop="articleBody"]', ".//article", ".//main", './/*[@role="main"]'):
+    for path, words in (('.//*[@itemprop="articleBody"]', 1), (".//article", _ARTICLE_WORDS),
+                        (".//main", _ARTICLE_WORDS), ('.//*[@role="main"]', _ARTICLE_WORDS)):
         found = tree.findall(path)
-        if len(found) == 1 and len(found[0].text_content().split()) >= _ARTICLE_WORDS:
+        if len(found) == 1 and len(found[0].text_content().split()) >= words:
             return found[0]
     return None
 

@@ -144,7 +144,8 @@ there here and but or so yes no well now then today yesterday tomorrow however t
 http https www copyright published posted by author authors tel phone email fax address website watch listen
 video audio live breaking exclusive opinion analysis editorial news report reports story statement statements
 program programme session agenda speech speeches remarks interview interviews press release contents index
-thanks thank please okay ok good hello hi dear consider remember look listen imagine
+thanks thank please okay ok good hello hi dear consider remember look listen imagine on in for about as at with
+of into over after before since during under against between among per via
 """.split())
 _NOT_SPEAKERS_CAPS = frozenset({"NOTE", "UPDATE", "EDITOR'S NOTE", "EDITOR’S NOTE", "WARNING", "DISCLAIMER",
                                 "TRANSCRIPT", "BREAKING", "EXCLUSIVE", "END", "BEGIN", "RELATED", "PHOTO", "VIDEO",

@@ -74,17 +74,20 @@ def full_name(text: str, key: str) -> str | None:
     for match in re.finditer(rf"\b{re.escape(words[0])}\b(?!-)", text, re.IGNORECASE):
         if not match.group()[:1].isupper():
             continue
-        given: list[str] = []
+        given: list[str] = []  # one given name, and a middle initial ("George W. Bush")
         for word in reversed(text[max(0, match.start() - 40) : match.start()].split()[-2:]):
             if not _GIVEN.fullmatch(word) or word.rstrip(".").lower() in _NOT_GIVEN:
                 break
             given.insert(0, word)
+            if not _INITIAL.fullmatch(word):
+                break
         if given and len(given[0]) > 2:
             found[" ".join([*given, match.group()])] += 1
     return found.most_common(1)[0][0] if found else None
 
 
 _GIVEN = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]\.")
+_INITIAL = re.compile(r"[A-Z]\.")
 # Capitalized words before a surname that are no given name: titles, and words that open a sentence.
 _NOT_GIVEN = _TITLES | frozenset("i thank thanks dear hello hi and but so if as when then today senator governor "
                                  "madam mister".split())

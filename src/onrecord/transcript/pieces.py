@@ -127,6 +127,8 @@ def _opening(text: str, found: list[Found]) -> set[int]:
         # label in capitals needs a colon.
         accepted = [(i, label) for i, label in accepted if i not in periods]
     accepted += _alone_labels(text, found, keys, counts)
+    if accepted:
+        accepted += _named_once(text, found, {i for i, _ in accepted})
     accepted.sort(key=lambda pair: pair[0])
     if accepted and accepted[0][0] > LONE_DEPTH and all(counts[keys[i]] == 1 for i, _ in accepted):
         # Every label once, the first deep in the text: one voice, whose lines happen to open with an acronym
@@ -138,6 +140,21 @@ def _opening(text: str, found: list[Found]) -> set[int]:
     # do not do these things") introduces words quoted inside the speech: a turn opens with its own sentence.
     return {i for i, label in accepted
             if label.alone or counts[keys[i]] > 1 or not _quoting(text[found[i][0] + label.content_start:found[i][1]])}
+
+
+def _named_once(text: str, found: list[Found], taken: set[int]) -> list[tuple[int, Label]]:
+    """In a transcript (other labels open turns), a person's name of two words or more said once with a colon at
+    the start of a line, after a line that ends a sentence, and before words that open one, is a label too
+    ("Vladimir Putin: Because.")."""
+    named = []
+    for i, (start, end, label) in enumerate(found):
+        if (label is None or label.alone or i in taken or label.kind != "name" or label.mark != ":"
+                or len(label.speaker.split()) < 2 or (i > 0 and _runs_on(text[found[i - 1][0] : found[i - 1][1]]))):
+            continue
+        possessive = re.search(r"['’]s\b", label.speaker) is not None  # "St. Patrick's Day:" is no one
+        if text[start + label.content_start : end][:1].isupper() and not possessive:
+            named.append((i, label))
+    return named
 
 
 def _alone_labels(text: str, found: list[Found], keys: list[str], counts: Counter[str]) -> list[tuple[int, Label]]:

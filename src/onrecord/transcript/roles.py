@@ -41,17 +41,25 @@ def cast(text: str, pieces: list[Piece]) -> Cast:
     """Roles from role words in labels ("Question", "Moderator"), and from who asks or hands the floor on by
     name (a debate's moderators, an interviewer named by name)."""
     speaking = [p for p in pieces if p.speaker is not None and not p.note and not p.continues]
+    keys = [label_key(p.speaker or "") for p in speaking]
     turns: dict[str, int] = defaultdict(int)
     asking: dict[str, int] = defaultdict(int)
-    for index, piece in enumerate(speaking):
-        key = label_key(piece.speaker or "")
+    handing: dict[str, int] = defaultdict(int)
+    following: Piece | None = None  # the next turn of another speaker than the one at hand
+    for index in range(len(speaking) - 1, -1, -1):
+        piece, key = speaking[index], keys[index]
         turns[key] += 1
-        following = next((p for p in speaking[index + 1 :] if label_key(p.speaker or "") != key), None)
-        asking[key] += _asks(text, piece) or (following is not None and _hands_over(text, piece, following))
+        asks = _asks(text, piece)
+        asking[key] += asks
+        handing[key] += asks or (following is not None and _hands_over(text, piece, following))
+        if index == 0 or keys[index - 1] != key:
+            following = piece
     words = {key: role_word(key) for key in turns}
     by_label = frozenset(key for key, word in words.items() if word and word[1] != "never")
     enough = min(_ASKER_TURNS, max(turns.values(), default=0))
-    share = {k: asking[k] / turns[k] for k in turns if not words[k]}
+    # When labels name the askers ("Q"), the others hand the floor to them: only asking makes another an asker.
+    counted = asking if by_label else handing
+    share = {k: counted[k] / turns[k] for k in turns if not words[k]}
     askers = by_label | _askers(share, {k for k in share if turns[k] >= enough}, by_label)
     others = [key for key in turns if key not in askers]
     roles: dict[str, Role] = {}
