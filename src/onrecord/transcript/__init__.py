@@ -41,7 +41,8 @@ def transcribe(source: Source) -> Transcript:
     for index, piece in enumerate(pieces):
         if piece.speaker is not None and label_key(piece.speaker) not in speakers:
             key = label_key(piece.speaker)
-            introduced = source.text[: _first_run_end(pieces, index)]
+            # The title ("Press Briefing by Press Secretary Karine Jean-Pierre") introduces the speakers too.
+            introduced = f"{source.title or ''}\n{source.text[: _first_run_end(pieces, index)]}"
             speakers[key] = Speaker(id=f"s{len(speakers) + 1}", label=piece.speaker,
                                     role=roles.roles.get(key, "unknown"), name=full_name(introduced, key))
     turns = tuple(

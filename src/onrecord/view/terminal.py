@@ -35,7 +35,10 @@ def speakers(record: Record) -> RenderableType | None:
     for column in ("id", "speaker", "role", "turns"):
         table.add_column(column)
     for speaker in record.speakers:
-        table.add_row(speaker.id, Text(speaker.label), speaker.role, str(counts[speaker.id]))
+        label = Text(speaker.label)
+        if speaker.name:  # the person the text introduces behind a surname label
+            label.append(f" ({speaker.name})", style="dim")
+        table.add_row(speaker.id, label, speaker.role, str(counts[speaker.id]))
     return table
 
 
