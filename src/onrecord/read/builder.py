@@ -6,6 +6,8 @@ from onrecord.read.source import Segment, normalize
 from onrecord.record import TimeRange
 
 _LABEL_END = ":."
+_LABEL_WORDS = 6
+_LONG_LABEL_WORDS = 14
 
 
 class TextBuilder:
@@ -27,10 +29,8 @@ class TextBuilder:
         if quoted:
             start = self._length + (1 if self._parts else 0)
             self.quoted.append((start, start + len(text)))
-        if bold and text.startswith(bold) and len(bold.split()) <= 6:
-            end = len(bold)
-            if text[end : end + 1] and text[end : end + 1] in _LABEL_END and not bold.endswith(tuple(_LABEL_END)):
-                end += 1
+        end = _label_end(text, bold)
+        if end:
             start = self._length + (1 if self._parts else 0)
             self.label_hints.append((start, start + end))
         self._append(text)
@@ -59,3 +59,15 @@ class TextBuilder:
 
     def text(self) -> str:
         return "".join(self._parts)
+
+
+def _label_end(text: str, bold: str) -> int:
+    """Where the label a paragraph's opening bold run makes ends (its colon or period included), or 0. A label is
+    short, or ends on a colon however long the office before the name ("Acting Governor of the Krasnoyarsk
+    Territory Alexander Uss:"); a longer bold run is emphasis."""
+    if not bold or not text.startswith(bold):
+        return 0
+    end = len(bold)
+    if text[end : end + 1] and text[end : end + 1] in _LABEL_END and not bold.endswith(tuple(_LABEL_END)):
+        end += 1
+    return end if len(bold.split()) <= (_LONG_LABEL_WORDS if text[:end].endswith(":") else _LABEL_WORDS) else 0

@@ -55,6 +55,8 @@ def _name(key: str) -> tuple[str, ...]:
     person, _, aside = key.partition(" (")
     if person.startswith("the ") and aside:
         person = aside.split(")", 1)[0]  # Hansard: "the prime minister (mr tony blair)" is Tony Blair
+    else:  # "austrian broadcasting corporation (orf) news presenter armin wolf", "mr david hanson (delyn) (lab)"
+        person = " ".join(re.sub(r"\([^)]*\)", " ", key).split())
     if "," in person and role_word(person.rsplit(",", 1)[-1].strip()):
         person = person.rsplit(",", 1)[0]
     if role_word(person) or any(ch.isdigit() for ch in person):
