@@ -5,13 +5,18 @@ PYTHON ?= python3
 
 .PHONY: install run test lint system-deps
 
-$(BIN)/onrecord: pyproject.toml
+# What analyze needs, then the test tools on top: two stamps, so each command installs only its own.
+$(VENV)/.run: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.test: $(VENV)/.run
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	touch $@
 
-install: $(BIN)/onrecord
+install: $(VENV)/.run
 
 # Install onrecord and analyze the bundled example interview.
 run: install
@@ -21,10 +26,10 @@ run: install
 system-deps:
 	@bash scripts/system-deps.sh
 
-lint: install
+lint: $(VENV)/.test
 	$(BIN)/ruff check src tests benchmarks scripts
 	$(BIN)/mypy
 
 # Install everything and run the whole test suite (this is what CI runs).
-test: install system-deps lint
+test: $(VENV)/.test system-deps lint
 	$(BIN)/pytest

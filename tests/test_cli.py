@@ -111,3 +111,10 @@ def test_cli_analyze_every_kind_of_bad_input_gives_one_error_line(tmp_path: Path
     for line, path in zip(errors, paths, strict=False):
         assert line.startswith("Error: ") and path in line and "Traceback" not in line
     assert [r["document"]["source"] for r in json.loads(result.stdout)] == [str(EXAMPLE)]
+
+
+def test_cli_version_names_the_installed_package() -> None:
+    from importlib.metadata import version
+
+    result = runner.invoke(app, ["--version"])
+    assert (result.exit_code, result.stdout) == (0, f"onrecord {version('onrecord')}\n")

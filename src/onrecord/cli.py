@@ -25,6 +25,22 @@ app = typer.Typer(
 )
 
 
+def _version(shown: bool) -> None:
+    if shown:
+        from importlib.metadata import version
+
+        print(f"onrecord {version('onrecord')}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print onrecord's version and exit.")] = False,
+) -> None:
+    """Turn interviews, press conferences, debates and speeches into a cited, structured record."""
+
+
 class OutputFormat(StrEnum):
     text = "text"
     json = "json"

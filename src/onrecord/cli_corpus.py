@@ -195,10 +195,14 @@ def export(
             written = export_records(records_of(corpus), format, out, excel_safe=not verbatim)
         except OnrecordError as error:
             fail(str(error))
-        print(f"{len(written)} files written to {out}")
+        print(f"{_files(len(written))} written to {out}")
         return
     if format != "parquet":
         fail(f"unknown export format, {format!r}, choose parquet, {', '.join(FORMATS)}", 2)
     with _corpus(corpus) as store:
         written = store.export_parquet(out)
-    print(f"{len(written)} files written to {out}")
+    print(f"{_files(len(written))} written to {out}")
+
+
+def _files(count: int) -> str:
+    return f"{count} file" if count == 1 else f"{count} files"

@@ -125,8 +125,8 @@ def test_export_records_of_a_corpus_are_the_stored_records(example_corpus: Path,
 def test_export_cli_writes_each_format(example_corpus: Path, tmp_path: Path, format: str, name: str) -> None:
     result = runner.invoke(app, ["export", format, "--corpus", str(example_corpus), "--out", str(tmp_path / name)])
     assert result.exit_code == 0, result.stderr
-    count = 13 if format == "csv" else 1
-    assert result.stdout == f"{count} files written to {tmp_path / name}\n"
+    written = "13 files" if format == "csv" else "1 file"
+    assert result.stdout == f"{written} written to {tmp_path / name}\n"
 
 
 def test_export_cli_unknown_format_is_a_usage_error(tmp_path: Path) -> None:

@@ -84,7 +84,7 @@ def test_browser_reader_toggles_actors_and_jumps_to_doctrine(browser: Any, serve
 def test_browser_ask_evidence_link_lands_on_the_highlighted_span(browser: Any, server: str) -> None:
     page = _page(browser)
     page.goto(f"{server}/ask")
-    page.fill("input[name=q]", "What are the characteristics of DAESH?")
+    page.fill("input[name=q]", "What conditions did the minister set for returning to the talks?")  # the example
     page.keyboard.press("Enter")
     page.wait_for_selector(".evidence-link")
     page.screenshot(path=str(ARTIFACTS / "ask.png"))
