@@ -118,3 +118,26 @@ def test_cli_version_names_the_installed_package() -> None:
 
     result = runner.invoke(app, ["--version"])
     assert (result.exit_code, result.stdout) == (0, f"onrecord {version('onrecord')}\n")
+
+
+_HEAVY = ("spacy", "thinc", "trafilatura", "pypdf", "docx", "onrecord.analyze", "onrecord.pipeline")
+
+
+def _loaded_by(arguments: list[str]) -> list[str]:
+    """The heavy packages a command imports, run in a fresh interpreter."""
+    code = ("import sys\nfrom typer.testing import CliRunner\nfrom onrecord.cli import app\n"
+            f"result = CliRunner().invoke(app, {arguments!r})\nassert result.exit_code == 0, result.output\n"
+            f"print(sorted({{m.split('.')[0] if not m.startswith('onrecord') else m for m in sys.modules}} & {set(_HEAVY)!r}))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return list(json.loads(done.stdout.strip().replace("'", '"')))
+
+
+def test_cli_help_and_corpus_queries_load_no_reader_nor_spacy(tmp_path: Path) -> None:
+    from onrecord.corpus import Corpus
+
+    corpus = tmp_path / "c.db"
+    with Corpus(corpus) as store:
+        assert store.add([EXAMPLE]).failed == []
+    assert _loaded_by(["--help"]) == []
+    for command in (["search", "river"], ["kwic", "river"], ["export", "jsonl", "--out", str(tmp_path / "r.jsonl")]):
+        assert _loaded_by([*command, "--corpus", str(corpus)]) == [], command

@@ -10,9 +10,9 @@ from typing import Annotated, NoReturn
 import typer
 from rich.console import Console
 
+from onrecord.defaults import DEFAULT_MAX_BYTES
 from onrecord.errors import OnrecordError
-from onrecord.evaluate import EVALUATIONS
-from onrecord.read import DEFAULT_MAX_BYTES
+from onrecord.evaluate import TASKS, evaluation
 from onrecord.record import Record
 
 app = typer.Typer(
@@ -154,16 +154,16 @@ def _write_text(records: list[Record], out: Path) -> None:
 
 @app.command()
 def evaluate(
-    task: Annotated[str, typer.Argument(help=f"What to score: {', '.join(EVALUATIONS)}.")],
+    task: Annotated[str, typer.Argument(help=f"What to score: {', '.join(TASKS)}.")],
     data: Annotated[Path, typer.Argument(help="Gold data: a file or folder (see the README for each task).")],
     json_output: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
 ) -> None:
     """Score onrecord against gold data and print the figures."""
-    evaluation = EVALUATIONS.get(task)
-    if evaluation is None:
-        fail(f"unknown evaluation task, {task!r}, choose one of {', '.join(EVALUATIONS)}", 2)
+    if task not in TASKS:
+        fail(f"unknown evaluation task, {task!r}, choose one of {', '.join(TASKS)}", 2)
+    scoring = evaluation(task)
     try:
-        result = evaluation.run(data)
+        result = scoring.run(data)
     except OnrecordError as error:
         fail(str(error))
     if json_output:
@@ -171,7 +171,7 @@ def evaluate(
 
         print(json.dumps(result, indent=2))
     else:
-        evaluation.show(result, Console(highlight=False))
+        scoring.show(result, Console(highlight=False))
 
 
 # The corpus commands (add, ask, search, kwic, keyness, timeline, export) register themselves on ``app``,

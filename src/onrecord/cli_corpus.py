@@ -7,15 +7,18 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
 from onrecord.cli import app, fail
-from onrecord.corpus import DEFAULT_PATH, AddResult, Corpus
+from onrecord.defaults import DEFAULT_CORPUS as DEFAULT_PATH
 from onrecord.errors import OnrecordError
+
+if TYPE_CHECKING:
+    from onrecord.corpus import AddResult, Corpus
 
 CorpusOption = Annotated[Path, typer.Option("--corpus", help="The corpus file (SQLite).")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
@@ -24,6 +27,8 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of 
 @contextmanager
 def _corpus(path: Path) -> Iterator[Corpus]:
     """The corpus at ``path``; a library error inside the block becomes one ``Error:`` line and exit 1."""
+    from onrecord.corpus import Corpus  # on use: showing the commands loads no corpus code
+
     try:
         with Corpus(path) as corpus:
             yield corpus

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from onrecord.cli import OutputFormat, _brief, _emit, app, fail
-from onrecord.corpus import DEFAULT_PATH
+from onrecord.defaults import DEFAULT_CORPUS as DEFAULT_PATH
 from onrecord.errors import OnrecordError, WebError
 
 LOCAL = "127.0.0.1"

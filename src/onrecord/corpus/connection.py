@@ -9,9 +9,10 @@ from pathlib import Path
 from typing import Any
 
 from onrecord.corpus.schema import MIGRATIONS, migrate, version
+from onrecord.defaults import DEFAULT_CORPUS
 from onrecord.errors import CorpusError
 
-DEFAULT_PATH = "onrecord.db"
+DEFAULT_PATH = DEFAULT_CORPUS
 _BUSY_MS = 30_000
 
 

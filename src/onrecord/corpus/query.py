@@ -14,7 +14,7 @@ import sqlite3
 import unicodedata
 from dataclasses import dataclass
 
-from onrecord.analyze.actors.matching import HONORIFICS
+from onrecord.kb.names import HONORIFICS
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 _YEAR = r"(1[89]\d\d|20\d\d)"

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rich.console import Console
-
-from onrecord.evaluate import attribution, checkworthy, turns
+if TYPE_CHECKING:
+    from rich.console import Console
 
 
 @dataclass(frozen=True)
@@ -20,8 +20,16 @@ class Evaluation:
     show: Callable[[dict[str, Any], Console], None]
 
 
-EVALUATIONS: dict[str, Evaluation] = {
-    "turns": Evaluation(turns.evaluate_turns, turns.show),
-    "attribution": Evaluation(attribution.evaluate_attribution, attribution.show),
-    "checkworthy": Evaluation(checkworthy.evaluate_checkworthy, checkworthy.show),
+# Each task's module and scoring function, imported when the task runs: naming the tasks costs nothing.
+TASKS: dict[str, tuple[str, str]] = {
+    "turns": ("turns", "evaluate_turns"),
+    "attribution": ("attribution", "evaluate_attribution"),
+    "checkworthy": ("checkworthy", "evaluate_checkworthy"),
 }
+
+
+def evaluation(task: str) -> Evaluation:
+    """The evaluation of ``task`` (one of ``TASKS``)."""
+    module_name, function = TASKS[task]
+    module = importlib.import_module(f"onrecord.evaluate.{module_name}")
+    return Evaluation(getattr(module, function), module.show)

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
+from onrecord.defaults import DEFAULT_MAX_BYTES
 from onrecord.errors import FormatError, ReadError
-from onrecord.read.captions import read_srt, read_vtt
-from onrecord.read.docx import read_docx
-from onrecord.read.html import read_html
-from onrecord.read.markdown import read_md
 from onrecord.read.metadata import (
     date_in_filename,
     date_in_text,
@@ -20,30 +18,35 @@ from onrecord.read.metadata import (
     valid_date,
     year_in_filename,
 )
-from onrecord.read.pdf import read_pdf
-from onrecord.read.plain import read_txt
 from onrecord.read.source import Segment, Source, finish, normalize
-from onrecord.read.turns import read_json, read_yaml
 
 __all__ = ["DEFAULT_MAX_BYTES", "READERS", "Segment", "Source", "normalize", "read", "read_bytes"]
 
 Reader = Callable[[bytes, str], Source]
 
-READERS: dict[str, Reader] = {
-    "txt": read_txt,
-    "md": read_md,
-    "html": read_html,
-    "pdf": read_pdf,
-    "docx": read_docx,
-    "srt": read_srt,
-    "vtt": read_vtt,
-    "json": read_json,
-    "yaml": read_yaml,
+# Each format's reader, as "module:function": imported when a file of that format is read, so that a command
+# that reads nothing loads none of the readers' libraries.
+READERS: dict[str, str] = {
+    "txt": "plain:read_txt",
+    "md": "markdown:read_md",
+    "html": "html:read_html",
+    "pdf": "pdf:read_pdf",
+    "docx": "docx:read_docx",
+    "srt": "captions:read_srt",
+    "vtt": "captions:read_vtt",
+    "json": "turns:read_json",
+    "yaml": "turns:read_yaml",
 }
 _SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html",
              ".xhtml": "html", ".pdf": "pdf", ".docx": "docx", ".srt": "srt", ".vtt": "vtt", ".json": "json",
              ".yaml": "yaml", ".yml": "yaml"}
-DEFAULT_MAX_BYTES = 50_000_000
+
+
+def reader_of(format: str) -> Reader:
+    """The function that reads files of ``format`` (one of ``READERS``)."""
+    module, function = READERS[format].split(":")
+    reader: Reader = getattr(importlib.import_module(f"onrecord.read.{module}"), function)
+    return reader
 
 
 def format_of(path: str | os.PathLike[str]) -> str:
@@ -97,9 +100,9 @@ def read_bytes(
     speaks_for: str | None = None,
 ) -> Source:
     """Read the bytes of a file in ``format``; ``name`` is the source shown in the Record and in errors."""
-    reader = READERS.get(format)
-    if reader is None:
+    if format not in READERS:
         raise FormatError(f"unknown format {format!r}", name, f"onrecord reads {', '.join(READERS)}")
+    reader = reader_of(format)
     if not data.strip():
         raise ReadError("the file is empty", name, "check that it is the transcript you meant")
     source = finish(reader(data, name))

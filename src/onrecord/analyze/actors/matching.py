@@ -13,18 +13,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from onrecord.kb import KnowledgeBase
+from onrecord.kb.names import HONORIFICS, PARTICLES
 from onrecord.record import MentionForm
 
 # Words that stand before a name without being part of it: "Mr. Maliki", "Martyr Soleimani".
-HONORIFICS = frozenset({
-    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "martyr", "sayyed", "sayyid", "seyyed", "sheikh", "shaikh",
-    "ayatollah", "hojatoleslam", "imam", "general", "gen.", "haj", "hajj", "president", "minister", "king", "prince",
-    "ambassador", "commander", "sir", "his", "excellency", "majesty", "late", "hazrat", "martyrs", "signor", "signora",
-    "monsieur", "madame", "mme", "herr", "senor", "señor", "miss", "lord", "lady", "pope", "father", "saint", "st.",
-    "prime", "vice", "deputy", "chancellor", "premier", "secretary", "emir", "sultan", "queen",
-})
-# Lower-case particles inside a person's name: "Charles de Gaulle", "Hafez al-Assad".
-PARTICLES = frozenset({"al", "el", "bin", "ibn", "de", "da", "do", "van", "von", "der", "la", "le", "y", "-"})
 
 
 PENDING = "!"  # key prefix of a past title, resolved once every name is known
