@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from onrecord.errors import FormatError
@@ -55,3 +59,22 @@ def test_markup_yaml_turns_and_their_errors() -> None:
         read_bytes(b"turns: [\n  {", "b.yaml", format="yaml")
     with pytest.raises(FormatError, match="no list of turns"):
         read_bytes(b"title: x\n", "c.yml", format="yaml")
+
+
+def test_markup_a_lone_surrogate_becomes_the_replacement_character() -> None:
+    for data, name, fmt in ((b'[{"speaker": "A", "text": "Hi \\ud800 there"}]', "a.json", "json"),
+                            (b'turns:\n  - speaker: A\n    text: "Hi \\ud800 there"\n', "a.yaml", "yaml")):
+        source = read_bytes(data, name, format=fmt)
+        assert source.text == "A: Hi \ufffd there"
+        transcribe(source)  # every span encodes
+
+
+def test_markup_a_page_too_deep_to_parse_is_one_error_and_nothing_else_on_stderr(tmp_path: Path) -> None:
+    page = tmp_path / "deep.html"
+    page.write_bytes(b"<div>" * 50000 + b"Q: hi" + b"</div>" * 50000)
+    # wordllama configures logging when imported (as the analyses import it): a library's log would then print
+    code = "import wordllama\nfrom onrecord.cli import main\nmain()"
+    done = subprocess.run([sys.executable, "-c", code, "analyze", str(page)], capture_output=True, text=True,
+                          check=False)
+    assert (done.returncode, done.stderr) == (
+        1, f"Error: no text in it, {page}, check that the file is the transcript you meant\n")

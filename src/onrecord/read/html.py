@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import re
+from collections.abc import Iterator
 from typing import NamedTuple
 
 import lxml.html
@@ -113,18 +116,34 @@ def _key(text: str) -> str:
     return " ".join(_MARKDOWN.sub("", text).split())
 
 
+@contextlib.contextmanager
+def _silenced(name: str) -> Iterator[None]:
+    """A library's log quiet for the duration: its complaints about a broken page would reach the terminal
+    whenever another library has configured logging (wordllama calls ``logging.basicConfig`` on import); the
+    reader reports what matters as one error."""
+    logger = logging.getLogger(name)
+    level = logger.level
+    logger.setLevel(logging.CRITICAL + 1)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
 def _extract(html: str) -> str | None:
     try:
-        return trafilatura.extract(
-            html, output_format="markdown", include_formatting=True, favor_recall=True, include_comments=False
-        )
+        with _silenced("trafilatura"):
+            return trafilatura.extract(
+                html, output_format="markdown", include_formatting=True, favor_recall=True, include_comments=False
+            )
     except Exception:  # trafilatura fails on some malformed pages; the fallback reads them
         return None
 
 
 def _metadata(tree: lxml.html.HtmlElement) -> tuple[str | None, str | None]:
     try:
-        meta = trafilatura.extract_metadata(tree)
+        with _silenced("trafilatura"):
+            meta = trafilatura.extract_metadata(tree)
     except Exception:  # metadata is a bonus; a page without it is still read
         meta = None
     title = getattr(meta, "title", None)

@@ -47,6 +47,7 @@ class Source:
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\u200b\ufeff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _LINE_BREAKS = re.compile(r"\r\n?|[\x0c\u2028\u2029\x85]")
 
 
@@ -56,7 +57,7 @@ def normalize(text: str) -> str:
     Text that went through a wrong decoding once ("â€œ" for "“") is common in scraped transcripts and UN
     records; ftfy's ``fix_encoding`` undoes only that and leaves sound text alone.
     """
-    text = _LINE_BREAKS.sub("\n", text)
+    text = _SURROGATE.sub("\ufffd", _LINE_BREAKS.sub("\n", text))  # a lone surrogate (JSON's "\ud800") encodes to nothing
     return unicodedata.normalize("NFC", _CONTROL.sub("", ftfy.fix_encoding(text)))
 
 
