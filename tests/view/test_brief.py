@@ -50,3 +50,20 @@ def test_brief_cli_analyze_md_writes_the_file(tmp_path: object) -> None:
     result = runner.invoke(app, ["analyze", str(EXAMPLE), "--format", "md", "--out", str(out)])
     assert result.exit_code == 0 and result.stdout == ""
     assert out.read_text(encoding="utf-8").startswith("# ")
+
+
+def test_brief_stance_chart_shows_the_answerers_and_its_axis_fits(example_record: Record) -> None:
+    from dataclasses import replace
+
+    from onrecord.record import Stance
+    from onrecord.view.charts import WIDTH, stance_bars
+
+    asker = next(s for s in example_record.speakers if s.role == "interviewer")
+    answerer = next(s for s in example_record.speakers if s.role == "interviewee")
+    actor = example_record.actors[0]
+    record = replace(example_record, stances=(Stance(actor.id, asker.id, -0.5), Stance(actor.id, answerer.id, 0.5)))
+    chart = stance_bars(record)
+    assert chart is not None and [bar.label for bar in chart.bars] == [f"{answerer.label} → {actor.name}"]
+    html = brief_html([record])
+    assert f'x="{WIDTH - 20}" y=' in html and 'text-anchor="end">+1 favourable' in html
+    assert "list-style: none" in html  # the doctrine's items carry their own numbers ("3.1"), once

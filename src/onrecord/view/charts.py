@@ -11,6 +11,7 @@ WIDTH = 640
 ROW = 22
 LABEL = 220  # room for the labels left of the bars
 MOST = 20  # bars in a stance chart: the actors mentioned most
+_ASKING = frozenset({"interviewer", "moderator", "audience"})
 
 
 @dataclass(frozen=True)
@@ -50,12 +51,15 @@ class Chart:
 
 
 def stance_bars(record: Record, *, most: int = MOST) -> Chart | None:
-    """Each speaker's stance toward the actors mentioned most, as bars around zero; None without stances."""
-    if not record.stances:
+    """Each speaker's stance toward the actors mentioned most, as bars around zero; None without stances. Those
+    who ask (interviewers, moderators, the audience) are left out: an analyst reads the answerers' stances."""
+    asking = {s.id for s in record.speakers if s.role in _ASKING}
+    stances = [s for s in record.stances if s.holder not in asking]
+    if not stances:
         return None
     actors = {a.id: a for a in record.actors}
     speakers = {s.id: s.label for s in record.speakers}
-    ranked = sorted(record.stances, key=lambda s: -len(actors[s.actor].mentions) if s.actor in actors else 0)[:most]
+    ranked = sorted(stances, key=lambda s: -len(actors[s.actor].mentions) if s.actor in actors else 0)[:most]
     half = (WIDTH - LABEL - 20) / 2
     middle = LABEL + half
     chart = Chart(WIDTH, ROW * len(ranked) + 30, middle, title="Stance toward the actors mentioned most")
