@@ -67,3 +67,15 @@ def test_brief_stance_chart_shows_the_answerers_and_its_axis_fits(example_record
     html = brief_html([record])
     assert f'x="{WIDTH - 20}" y=' in html and 'text-anchor="end">+1 favourable' in html
     assert "list-style: none" in html  # the doctrine's items carry their own numbers ("3.1"), once
+
+
+def test_brief_quotations_read_in_the_texts_order_quoted_once(example_record: Record) -> None:
+    from dataclasses import replace
+
+    html = brief_html([example_record])
+    assert "According to <strong>the finance ministry</strong>: “the irrigation programme will cost" in html
+    assert "<strong>Critics in parliament</strong> say: “the agreement gives away sovereignty”" in html
+    quoted = replace(example_record.attributions[0], content=replace(example_record.attributions[0].content,
+                                                                   text="“Why now?”"))
+    assert "““" not in brief_html([replace(example_record, attributions=(quoted,))])
+    assert "According to **the finance ministry**: “the irrigation" in brief_markdown([example_record])

@@ -16,7 +16,7 @@ from typing import Any
 import jinja2
 
 from onrecord.export.codings import top_claims
-from onrecord.record import EnumerationItem, Record, Turn
+from onrecord.record import Attribution, EnumerationItem, Record, Turn
 from onrecord.view.charts import Chart, stance_bars
 from onrecord.view.marks import Mark, Marks, Piece, item_anchor, marks, pieces
 
@@ -123,12 +123,24 @@ def brief_document(record: Record, prefix: str = "", *, extra: Sequence[Mark] = 
          for a in actors],
         stance_bars(record),
         [{"anchor": f"{prefix}{c.sentence}", "score": c.checkworthiness, "text": span.text} for c, span in best],
-        [{"anchor": f"{prefix}{a.id}", "kind": a.kind, "source": a.source.span.text if a.source else "",
-          "cue": a.cue.text if a.cue else "", "content": a.content.text} for a in record.attributions],
+        [_attribution(a, prefix) for a in record.attributions],
         [{"anchor": f"{prefix}{c.id}", "work": c.work, "reference": c.reference, "span": c.span.text,
           "quote": c.quote.text if c.quote else ""} for c in record.citations],
         words=len(record.document.text.split()),
     )
+
+
+_OPENING_QUOTES = tuple("“\"‘'«")
+
+
+def _attribution(attribution: Attribution, prefix: str) -> dict[str, Any]:
+    """An attribution as the brief lists it: source and cue in the text's order ("According to the finance
+    ministry", "the minister said"), and whether the content brings its own quotation marks."""
+    source, cue = attribution.source, attribution.cue
+    return {"anchor": f"{prefix}{attribution.id}", "kind": attribution.kind, "source": source.span.text if source else "",
+            "cue": cue.text if cue else "", "content": attribution.content.text,
+            "cue_first": bool(cue and source and cue.start < source.span.start),
+            "quoted": attribution.content.text.startswith(_OPENING_QUOTES)}
 
 
 @functools.cache

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Any
 
 from onrecord.record import Record
 from onrecord.view.brief import BriefDocument, TreeItem, brief_document, preview
@@ -54,8 +55,7 @@ def _sections(d: BriefDocument) -> list[str]:
         lines += [f"1. {c['score']:.2f} [{md(preview(c['text'], 200))}](#{c['anchor']})" for c in d.claims] + [""]
     if d.attributions:
         lines += ["## Quotations", ""]
-        lines += [f"- [{q['kind']}](#{q['anchor']}) **{md(q['source'] or 'unknown source')}** {md(q['cue'])}: "
-                  f"“{md(q['content'])}”" for q in d.attributions] + [""]
+        lines += [f"- [{q['kind']}](#{q['anchor']}) {_attributed(q)}" for q in d.attributions] + [""]
     if d.citations:
         lines += ["## Citations", ""]
         lines += [f"- [{md(c['work'])} {md(c['reference'])}](#{c['anchor']}): “{md(c['quote'])}”" for c in d.citations]
@@ -83,3 +83,10 @@ def brief_markdown(records: Sequence[Record], *, title: str | None = None) -> st
             lines += [f"# {md(record.document.title or record.document.id)}", ""]
         lines += _sections(d) + _full_text(d)
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _attributed(q: dict[str, Any]) -> str:
+    """Who said it and the words, in the text's order, the words quoted once."""
+    source = f"**{md(q['source'] or 'unknown source')}**"
+    who = f"{md(q['cue'])} {source}" if q["cue_first"] else f"{source} {md(q['cue'])}"
+    return f"{who}: {md(q['content']) if q['quoted'] else '“' + md(q['content']) + '”'}"
