@@ -15,6 +15,8 @@ from onrecord.transcript.roles import cast, kinds
 __all__ = ["UNNAMED_SPEAKER", "Transcript", "transcribe"]
 
 UNNAMED_SPEAKER = "Unnamed speaker"
+# How far before a speaker's first words an introduction of them is sought, in characters.
+_INTRODUCTION = 20_000
 # A turn that opens in lower case or on a dash or an ellipsis carries on a sentence cut off before.
 _RESUMES = re.compile(r"[\s\u00a0]*(?:[—–…-]|\.\.\.|[a-z])")
 _CUT_OFF = re.compile(r"(?:[—–…-]|\.\.\.|\w)[\s\u00a0]*\Z")
@@ -38,13 +40,12 @@ def transcribe(source: Source) -> Transcript:
     pieces = as_people(cut(source, lines, speaker))
     roles = cast(source.text, pieces)
     speakers: dict[str, Speaker] = {}
-    for index, piece in enumerate(pieces):
-        if piece.speaker is not None and label_key(piece.speaker) not in speakers:
-            key = label_key(piece.speaker)
-            # The title ("Press Briefing by Press Secretary Karine Jean-Pierre") introduces the speakers too.
-            introduced = f"{source.title or ''}\n{source.text[: _first_run_end(pieces, index)]}"
-            speakers[key] = Speaker(id=f"s{len(speakers) + 1}", label=piece.speaker,
-                                    role=roles.roles.get(key, "unknown"), name=full_name(introduced, key))
+    for key, (label, start, end) in _first_runs(pieces).items():
+        # The title ("Press Briefing by Press Secretary Karine Jean-Pierre") and what is said shortly before the
+        # speaker's first words, and in them, introduce the speaker.
+        introduced = f"{source.title or ''}\n{source.text[max(0, start - _INTRODUCTION) : end]}"
+        speakers[key] = Speaker(id=f"s{len(speakers) + 1}", label=label, role=roles.roles.get(key, "unknown"),
+                                name=full_name(introduced, key))
     turns = tuple(
         _turn(source.text, i, piece, kind, speakers)
         for i, (piece, kind) in enumerate(zip(pieces, kinds(source.text, pieces, roles), strict=True), 1)
@@ -52,15 +53,22 @@ def transcribe(source: Source) -> Transcript:
     return Transcript(speakers=tuple(speakers.values()), turns=turns, exchanges=_exchanges(turns, pieces))
 
 
-def _first_run_end(pieces: list[Piece], index: int) -> int:
-    """Where the speaker of ``pieces[index]`` stops speaking for the first time: another speaker's turn begins."""
-    speaker = pieces[index].speaker
-    end = pieces[index].end
-    for piece in pieces[index + 1 :]:
-        if piece.speaker is not None and piece.speaker != speaker and not piece.note:
-            break
-        end = piece.end
-    return end
+def _first_runs(pieces: list[Piece]) -> dict[str, tuple[str, int, int]]:
+    """Each speaker (by label key, in order of first words) with their label and where their first run of speech
+    starts and ends: until another speaker's turn begins."""
+    runs: dict[str, tuple[str, int, int]] = {}
+    running: str | None = None  # the speaker whose first run goes on
+    for piece in pieces:
+        if piece.speaker is None or piece.note:
+            continue
+        key = label_key(piece.speaker)
+        if key not in runs:
+            runs[key], running = (piece.speaker, piece.start, piece.end), key
+        elif key == running:
+            runs[key] = (*runs[key][:2], piece.end)
+        else:
+            running = None
+    return runs
 
 
 def as_people(pieces: list[Piece]) -> list[Piece]:

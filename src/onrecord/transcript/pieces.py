@@ -70,7 +70,7 @@ def labelled_lines(source: Source) -> list[Line]:
             hint = _hint(text, start, end, hints)
             heading = hint is not None and not text[hint[1] : end].strip(_LABEL_TRIM)
             lines.append(Line(start, end, note=heading and not text[start:end].rstrip().endswith(_SPOKEN_ENDS)))
-    return split_run_on(text, lines, found, opening)
+    return _split_run_on(text, lines, found, opening)
 
 
 Found = tuple[int, int, Label | None]
@@ -185,7 +185,7 @@ def _alone_labels(text: str, found: list[Found], keys: list[str], counts: Counte
     return accepted
 
 
-def split_run_on(text: str, lines: list[Line], found: list[Found], opening: set[int]) -> list[Line]:
+def _split_run_on(text: str, lines: list[Line], found: list[Found], opening: set[int]) -> list[Line]:
     """Cut lines where a label this document uses at the start of lines stands in the middle of one, after a
     sentence ends ("...many other nations. TAPPER: Senator Rubio"), as run-on transcripts write them."""
     written: set[str] = set()
