@@ -170,6 +170,12 @@ class Attribution:
     cue: Span | None
     content: Span
 
+    @property
+    def cue_first(self) -> bool:
+        """Whether the cue stands before the source in the text ("According to the finance ministry"), as views
+        then write them."""
+        return self.cue is not None and self.source is not None and self.cue.start < self.source.span.start
+
 
 @dataclass(frozen=True)
 class Citation:

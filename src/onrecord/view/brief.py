@@ -139,7 +139,7 @@ def _attribution(attribution: Attribution, prefix: str) -> dict[str, Any]:
     source, cue = attribution.source, attribution.cue
     return {"anchor": f"{prefix}{attribution.id}", "kind": attribution.kind, "source": source.span.text if source else "",
             "cue": cue.text if cue else "", "content": attribution.content.text,
-            "cue_first": bool(cue and source and cue.start < source.span.start),
+            "cue_first": attribution.cue_first,
             "quoted": attribution.content.text.startswith(_OPENING_QUOTES)}
 
 

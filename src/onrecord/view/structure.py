@@ -45,12 +45,14 @@ def quotations(record: Record) -> RenderableType | None:
     body = Text()
     for attribution in record.attributions:
         body.append(f"{attribution.id} {attribution.kind}  ", style="dim")
-        source = attribution.source
+        source, cue = attribution.source, attribution.cue.text if attribution.cue else ""
+        if attribution.cue_first:  # "According to the finance ministry": the text's order
+            body.append(f"{cue} ", style="cyan")
         body.append(source.span.text if source else "(no source)", style="bold")
         if source and (source.actor or source.kind != "named"):
             body.append(f" [{source.actor or source.kind}]", style="dim")
-        body.append(f" {attribution.cue.text if attribution.cue else ''}: ", style="cyan")
-        body.append(_preview(attribution.content.text, _PREVIEW) + "\n")
+        body.append(":" if attribution.cue_first else f" {cue}:", style="cyan")
+        body.append(" " + _preview(attribution.content.text, _PREVIEW) + "\n")
     return Panel(body, title="quotations", title_align="left", expand=True)
 
 
