@@ -19,8 +19,9 @@ from onrecord.export.codings import top_claims
 from onrecord.record import Attribution, EnumerationItem, Record, Turn
 from onrecord.view.charts import Chart, stance_bars
 from onrecord.view.marks import Mark, Marks, Piece, item_anchor, marks, pieces
+from onrecord.view.text import preview
 
-PREVIEW = 280  # characters of an answer shown in the exchanges section
+ANSWER = 280  # characters of an answer shown in the exchanges section
 CLAIMS = 10  # check-worthy claims in a brief
 
 
@@ -64,11 +65,6 @@ class BriefDocument:
     words: int = 0
 
 
-def preview(text: str, size: int = PREVIEW) -> str:
-    """The text on one line, cut at ``size`` characters with an ellipsis."""
-    flat = " ".join(text.split())
-    return flat if len(flat) <= size else flat[: size - 1] + "…"
-
 
 def turn_views(record: Record, prefix: str = "", *, extra: Sequence[Mark] = ()) -> list[TurnView]:
     """Every turn cut into pieces under the record's marks (and ``extra`` marks, e.g. a highlighted span)."""
@@ -102,7 +98,7 @@ def _exchanges(record: Record, prefix: str, turns: dict[str, Turn], labels: dict
     for x in record.exchanges:
         question = turns[x.question]
         answers = [{"anchor": f"{prefix}{a}", "speaker": labels.get(turns[a].speaker or "", ""),
-                    "text": preview(turns[a].span.text)} for a in x.answers if a in turns]
+                    "text": preview(turns[a].span.text, ANSWER)} for a in x.answers if a in turns]
         result.append({"id": x.id, "anchor": f"{prefix}{question.id}", "question": question.span.text,
                        "speaker": labels.get(question.speaker or "", ""), "answers": answers})
     return result

@@ -11,7 +11,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from onrecord.record import Record
-from onrecord.view.brief import BriefDocument, TreeItem, brief_document, preview
+from onrecord.view.brief import BriefDocument, TreeItem, brief_document
+from onrecord.view.text import preview
 
 _SPACE = re.compile(r"\s+")
 _MARKUP = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")

@@ -7,6 +7,7 @@ from rich.table import Table
 from rich.text import Text
 
 from onrecord.record import Claim, Record
+from onrecord.view.text import preview
 
 # A reader scans for what to check first; more than a few per answer is a wall of text again.
 PER_TURN = 3
@@ -35,7 +36,5 @@ def claims(record: Record) -> RenderableType | None:
         table.add_column(column, justify="right" if column == "score" else "left")
     for turn, best in found:
         for claim, text in best:
-            flat = " ".join(text.split())
-            preview = flat if len(flat) <= _PREVIEW else flat[: _PREVIEW - 1] + "…"
-            table.add_row(turn, claim.sentence, f"{claim.checkworthiness:.2f}", Text(preview))
+            table.add_row(turn, claim.sentence, f"{claim.checkworthiness:.2f}", Text(preview(text, _PREVIEW)))
     return table

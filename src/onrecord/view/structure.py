@@ -8,6 +8,7 @@ from rich.text import Text
 from rich.tree import Tree
 
 from onrecord.record import EnumerationItem, Record
+from onrecord.view.text import preview
 
 _FIRST_WORDS = 12
 _PREVIEW = 140
@@ -23,7 +24,7 @@ def doctrine(record: Record) -> RenderableType | None:
     for enumeration in outer:
         title = Text(f"{enumeration.id} {enumeration.label}", style="bold")
         if enumeration.head:
-            title.append("  " + _preview(enumeration.head.text, _PREVIEW), style="dim")
+            title.append("  " + preview(enumeration.head.text, _PREVIEW), style="dim")
         _add_items(tree.add(title), enumeration.items, enumeration.id, labels)
     return tree
 
@@ -52,7 +53,7 @@ def quotations(record: Record) -> RenderableType | None:
         if source and (source.actor or source.kind != "named"):
             body.append(f" [{source.actor or source.kind}]", style="dim")
         body.append(":" if attribution.cue_first else f" {cue}:", style="cyan")
-        body.append(" " + _preview(attribution.content.text, _PREVIEW) + "\n")
+        body.append(" " + preview(attribution.content.text, _PREVIEW) + "\n")
     return Panel(body, title="quotations", title_align="left", expand=True)
 
 
@@ -66,11 +67,8 @@ def citations(record: Record) -> RenderableType | None:
         body.append(f"{citation.work} {citation.reference}".strip(), style="bold")
         body.append(f"  {citation.span.text}", style="dim")
         if citation.quote:
-            body.append("  “" + _preview(citation.quote.text, _PREVIEW) + "”")
+            body.append("  “" + preview(citation.quote.text, _PREVIEW) + "”")
         body.append("\n")
     return Panel(body, title="citations", title_align="left", expand=True)
 
 
-def _preview(text: str, size: int) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= size else flat[: size - 1] + "…"

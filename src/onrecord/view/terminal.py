@@ -12,6 +12,7 @@ from rich.text import Text
 
 from onrecord.record import Record, Turn
 from onrecord.view import actors, claims, structure
+from onrecord.view.text import preview
 
 _PREVIEW = 160
 
@@ -68,7 +69,7 @@ def notes(record: Record) -> RenderableType | None:
     body = Text()
     for turn in found:
         body.append(f"{turn.id}  ", style="dim")
-        body.append(_preview(turn.span.text) + "\n", style="italic dim")
+        body.append(preview(turn.span.text, _PREVIEW) + "\n", style="italic dim")
     return Panel(body, title="notes (no one's answer)", title_align="left", expand=True)
 
 
@@ -77,13 +78,10 @@ def _turn_line(turn: Turn, labels: dict[str, str], sentences: Counter[str], colo
     line = Text()
     line.append(f"{turn.id} {turn.kind} · {count} sentence{'s' if count != 1 else ''}  ", style="dim")
     line.append(labels.get(turn.speaker or "", "") + ": ", style=f"bold {colour}")
-    line.append(_preview(turn.span.text))
+    # A question is shown whole: what was asked is what the answer is read against.
+    line.append(" ".join(turn.span.text.split()) if turn.kind == "question" else preview(turn.span.text, _PREVIEW))
     return line
 
-
-def _preview(text: str) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= _PREVIEW else flat[: _PREVIEW - 1] + "…"
 
 
 # In order; later analyses add their sections here.
