@@ -21,6 +21,8 @@ from onrecord.errors import SchemaError, SpanError
 SCHEMA = "onrecord/record@1"
 
 Role = Literal["interviewee", "interviewer", "speaker", "moderator", "audience", "unknown"]
+# The roles of those who put the questions; views show the others' stances, the answers an analyst reads.
+ASKING_ROLES: frozenset[str] = frozenset({"interviewer", "moderator", "audience"})
 TurnKind = Literal["question", "answer", "statement", "note"]
 ActorType = Literal["country", "person", "organization", "group", "place", "other"]
 MentionForm = Literal["name", "alias", "epithet", "title", "pronoun"]

@@ -11,7 +11,7 @@ from onrecord.view import structure
 def _shown(renderable: object) -> str:
     console = Console(width=100, record=True, color_system=None)
     console.print(renderable)
-    return " ".join(console.export_text().split())
+    return " ".join(word for word in console.export_text().split() if not set(word) <= set("│╭╮╰╯─┃━┏┓┗┛"))
 
 
 def test_terminal_quotations_read_in_the_texts_order(example_record: Record) -> None:
@@ -28,3 +28,26 @@ def test_terminal_questions_whole_and_answers_cut_at_a_word(example_record: Reco
     assert "Why did your government return to the table?" in shown
     assert preview("the Secretariat of the Supreme National Security Council", 30) == "the Secretariat of the…"
     assert preview("short", 30) == "short"
+
+
+def test_terminal_summary_opens_the_view(example_record: Record) -> None:
+    from dataclasses import replace
+
+    from onrecord.record import Stance
+    from onrecord.view.summary import summary
+    from onrecord.view.terminal import SECTIONS
+
+    assert SECTIONS[1] is summary
+    answerer = next(s for s in example_record.speakers if s.role == "interviewee")
+    asker = next(s for s in example_record.speakers if s.role == "interviewer")
+    first, second, third = (a.id for a in example_record.actors[:3])
+    record = replace(example_record, stances=(Stance(first, answerer.id, 0.4), Stance(second, answerer.id, -0.3),
+                                              Stance(third, asker.id, -0.9)))
+    shown = _shown(summary(record))
+    assert "speakers Question, interviewer, 3 turns; Elena Varga, interviewee, 3 turns" in shown
+    assert "exchanges 3 of 3 questions answered" in shown
+    assert "lists conditions (3)" in shown
+    names = {a.id: a.name for a in example_record.actors}
+    assert f"most hostile to {names[second]} -0.30 most favourable to {names[first]} +0.40" in shown
+    assert names[third] not in shown.split("to check")[0]  # the interviewer's stance is no answerer's
+    assert "to check 1. According to the finance ministry" in shown

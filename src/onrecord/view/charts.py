@@ -5,13 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from onrecord.export.codings import stance_label
-from onrecord.record import Record
+from onrecord.record import ASKING_ROLES, Record
 
 WIDTH = 640
 ROW = 22
 LABEL = 220  # room for the labels left of the bars
 MOST = 20  # bars in a stance chart: the actors mentioned most
-_ASKING = frozenset({"interviewer", "moderator", "audience"})
 
 
 @dataclass(frozen=True)
@@ -53,7 +52,7 @@ class Chart:
 def stance_bars(record: Record, *, most: int = MOST) -> Chart | None:
     """Each speaker's stance toward the actors mentioned most, as bars around zero; None without stances. Those
     who ask (interviewers, moderators, the audience) are left out: an analyst reads the answerers' stances."""
-    asking = {s.id for s in record.speakers if s.role in _ASKING}
+    asking = {s.id for s in record.speakers if s.role in ASKING_ROLES}
     stances = [s for s in record.stances if s.holder not in asking]
     if not stances:
         return None

@@ -12,6 +12,7 @@ from rich.text import Text
 
 from onrecord.record import Record, Turn
 from onrecord.view import actors, claims, structure
+from onrecord.view.summary import summary
 from onrecord.view.text import preview
 
 _PREVIEW = 160
@@ -85,7 +86,7 @@ def _turn_line(turn: Turn, labels: dict[str, str], sentences: Counter[str], colo
 
 
 # In order; later analyses add their sections here.
-SECTIONS: tuple[Section, ...] = (header, speakers, exchanges, notes, actors.actors, structure.doctrine, structure.quotations, structure.citations, claims.claims)
+SECTIONS: tuple[Section, ...] = (header, summary, speakers, exchanges, notes, actors.actors, structure.doctrine, structure.quotations, structure.citations, claims.claims)
 
 
 def render(record: Record, *, sections: Iterable[Section] = SECTIONS) -> list[RenderableType]:
