@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from onrecord.cli import app, fail
 from onrecord.defaults import DEFAULT_CORPUS as DEFAULT_PATH
@@ -99,15 +100,23 @@ def ask(
     k: Annotated[int, typer.Option("-k", help="How many pieces of evidence.", min=1)] = 5,
     json_output: JsonOption = False,
 ) -> None:
-    """Find the sentences that answer a question, quoted verbatim with document, speaker and offsets."""
+    """Find the sentences that answer a question, quoted verbatim with their speaker and document (--json adds
+    scores and offsets)."""
     with _corpus(corpus) as store:
         answer = store.ask(question, k=k)
     if json_output:
         _print_json(answer)
         return
-    rows = [[i, e["score"], e["title"], e["speaker"], f"{e['span']['start']}-{e['span']['end']}", e["span"]["text"]]
-            for i, e in enumerate(answer["evidence"], 1)]
-    _table(question, ["#", "score", "document", "speaker", "offsets", "evidence"], rows, text="evidence")
+    # What a reader needs at 80 columns: the rank, who said it where, and the words themselves.
+    table = Table(title=question, show_lines=True)
+    table.add_column("#", justify="right")
+    table.add_column("who, where", max_width=22, overflow="fold")
+    table.add_column("evidence", ratio=1, overflow="fold")
+    for rank, evidence in enumerate(answer["evidence"], 1):
+        source = Text(evidence["speaker"] or "", style="bold")
+        source.append(f"\n{evidence['title']}", style="dim")
+        table.add_row(str(rank), source, Text(" ".join(evidence["span"]["text"].split())))
+    Console(highlight=False).print(table)
 
 
 @app.command()

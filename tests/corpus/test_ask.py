@@ -209,3 +209,14 @@ def test_ask_quotes_a_sentence_that_breaks_off_with_the_rest_and_a_word_no_text_
     whole = ("Our harbours stayed closed for many months and the fishermen of the coast lost their\n\n"
              "income from the winter catch.")
     assert broken == going_on == {"start": text.index(whole), "end": text.index(whole) + len(whole), "text": whole}
+
+
+def test_ask_cli_table_fits_80_columns_with_rank_source_and_words(small_corpus: Path) -> None:
+    result = CliRunner(env={"COLUMNS": "80"}).invoke(app, ["ask", "Who invited the engineers?", "--corpus",
+                                                          str(small_corpus), "-k", "2"])
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    assert "┃ # ┃ who, where" in lines[2] and "evidence" in lines[2] and "score" not in result.stdout
+    evidence = Corpus(small_corpus).ask("Who invited the engineers?", k=1)["evidence"][0]
+    assert evidence["span"]["text"].split()[0] in lines[4]
