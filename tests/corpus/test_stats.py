@@ -15,9 +15,9 @@ from onrecord.record import Actor, Document, Mention, Record, Span, Speaker, Sta
 def test_stats_keyness_of_a_year(small_corpus: Path) -> None:
     terms = Corpus(small_corpus).keyness("2021", by="year", limit=3)
     assert terms == [
-        {"term": "harbour", "target": 3, "reference": 0, "g2": 5.86, "log_ratio": 3.31},
-        {"term": "coastal", "target": 2, "reference": 0, "g2": 3.91, "log_ratio": 2.73},
-        {"term": "towns", "target": 2, "reference": 0, "g2": 3.91, "log_ratio": 2.73},
+        {"term": "harbour", "target": 3, "reference": 0, "g2": 5.73, "log_ratio": 3.26},
+        {"term": "coastal", "target": 2, "reference": 0, "g2": 3.82, "log_ratio": 2.68},
+        {"term": "towns", "target": 2, "reference": 0, "g2": 3.82, "log_ratio": 2.68},
     ]
 
 
@@ -47,3 +47,15 @@ def test_stats_timeline_uses_the_actors_layer(tmp_path: Path) -> None:
         rows = corpus.timeline("the Zionist regime")
     assert [(r["date"], r["speaker"], r["mentions"], r["stance"], r["source"]) for r in rows] == [
         ("2015-09-30", "A", 2, -0.7, "actors")]
+
+
+def test_stats_keyness_leaves_out_letters_alone(tmp_path: Path) -> None:
+
+    texts = {"a.txt": "The U. N. must act. The U. N. must reform. The U. N. and the U. S. agree.",
+             "b.txt": "The council met. The council voted."}
+    with Corpus(tmp_path / "c.db") as corpus:
+        for name, text in texts.items():
+            (tmp_path / name).write_text(text, encoding="utf-8")
+        assert corpus.add([tmp_path / "a.txt", tmp_path / "b.txt"]).failed == []
+        terms = [t["term"] for t in corpus.keyness("a", by="document", limit=10)]
+    assert terms and all(len(term) > 1 for term in terms)

@@ -167,3 +167,9 @@ def test_read_refuses_missing_paths_directories_and_oversized_files(tmp_path: Pa
     big.write_text("word " * 100)
     with pytest.raises(ReadError, match="500 bytes is over the limit of 100"):
         read(big, max_bytes=100)
+
+
+def test_read_title_is_no_salutation_nor_invocation() -> None:
+    for opening in ("In the name of God, the Compassionate, the Merciful", "Mr. President", "Excellencies"):
+        assert read_bytes(f"{opening}\nWe meet today.".encode(), "IRN_70_2015.txt").title == "IRN_70_2015"
+    assert read_bytes(b"Interview with the Minister\nQ: Why?", "a.txt").title == "Interview with the Minister"

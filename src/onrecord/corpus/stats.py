@@ -31,7 +31,8 @@ def keyness(connection: sqlite3.Connection, target: str, *, by: str = "document"
         " JOIN documents AS d ON d.rowid = s.doc LEFT JOIN speakers AS sp ON sp.doc = s.doc AND sp.id = t.speaker"
         " WHERE t.kind != 'note'", parameters)
     for text, is_target in rows:
-        (inside if is_target else outside).update(w for w in words(text) if not w.isdigit())
+        # A letter alone is no word a reader looks for: the "n" of "U. N.", an initial, a list's "a)".
+        (inside if is_target else outside).update(w for w in words(text) if not w.isdigit() and len(w) > 1)
     if not inside:
         raise CorpusError(f"no text in the corpus for this {by}", repr(target), f"check the {by} with onrecord search")
     return _scores(inside, outside, limit)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -124,8 +125,15 @@ def _date_in_text(text: str, name: str) -> str | None:
 
 
 def _title_line(text: str) -> str | None:
-    """A short first line with no sentence end and no speaker label reads as a title."""
+    """A short first line with no sentence end and no speaker label reads as a title; a salutation ("Mr.
+    President") or an invocation ("In the name of God, the Compassionate, the Merciful") opens a speech instead."""
+    from onrecord.transcript.labels import is_salutation
+
     first = text.lstrip().split("\n", 1)[0].strip()
-    if 0 < len(first.split()) <= 15 and not first.endswith((".", "?", "!", ":", ",")) and ":" not in first:
+    if (0 < len(first.split()) <= 15 and not first.endswith((".", "?", "!", ":", ",")) and ":" not in first
+            and not is_salutation(first) and not _INVOCATION.match(first)):
         return first
     return None
+
+
+_INVOCATION = re.compile(r"(?i)\W*(?:in the name of|bismillah|bism\b|in god's name)")
