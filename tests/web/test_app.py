@@ -107,3 +107,21 @@ def test_app_reader_keeps_each_rendered_page(web_corpus: Path) -> None:
     bad = fresh.get(f"/documents/{document}", params={"start": 0, "end": 100000})
     assert plain[0] == plain[1] and 'id="hit"' in hit and 'id="hit"' not in plain[0] and bad.status_code == 400
     assert (len(fresh.app.state.records), len(fresh.app.state.pages)) == (1, 2)
+
+
+def test_app_actors_page_lists_the_corpus_actors_linked_to_their_pages(client: TestClient) -> None:
+    response = client.get("/actors")
+    assert response.status_code == 200 and not any(bad in response.text for bad in INJECTED)
+    links = re.findall(r'<td><a href="(/actors/[^"]+)">', response.text)
+    assert links and all(client.get(link).status_code == 200 for link in links[:3])
+    assert '<a href="/actors">Actors</a>' in client.get("/").text
+
+
+def test_app_search_page_finds_the_words_and_links_the_reader(client: TestClient) -> None:
+    response = client.get("/search", params={"q": "river"})
+    assert response.status_code == 200 and not any(bad in response.text for bad in INJECTED)
+    links = re.findall(r'class="hit-link" href="([^"]+)"', response.text)
+    assert links and 'id="hit"' in client.get(links[0].replace("&amp;", "&")).text
+    assert "No sentence holds all these words." in client.get("/search", params={"q": "zzzqqq"}).text
+    assert client.get("/search", params={"q": "\"unbalanced"}).status_code == 200
+    assert 'action="/search"' in client.get("/").text

@@ -188,3 +188,24 @@ def test_browser_reader_is_keyboard_navigable(browser: Any, server: str, referen
     assert reference_record.document.text.find(target.inner_text()[:40]) >= 0
     page.screenshot(path=str(ARTIFACTS / "reader-keyboard.png"))
     page.close()
+
+
+def test_browser_actors_page_and_search_box_lead_to_the_text(browser: Any, server: str) -> None:
+    page = _page(browser)
+    page.goto(server)
+    page.locator("nav a", has_text="Actors").click()
+    page.wait_for_selector("h1:has-text('Actors')")
+    page.locator("table a").first.click()
+    page.wait_for_selector("h2:has-text('Mentions')")
+    page.screenshot(path=str(ARTIFACTS / "actor.png"))
+    page.goto(server)
+    page.fill("form[action='/search'] input[name=q]", "river")
+    page.keyboard.press("Enter")
+    page.wait_for_selector(".hit-link")
+    quoted = page.locator(".evidence blockquote").first.inner_text()
+    page.locator(".hit-link").first.click()
+    page.wait_for_selector(".m-hit")
+    # the highlight may be cut by other marks (an actor's name): compare the characters
+    assert "".join("".join(page.locator(".m-hit").all_inner_texts()).split()) == "".join(quoted.split())
+    page.screenshot(path=str(ARTIFACTS / "search.png"))
+    page.close()

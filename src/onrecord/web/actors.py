@@ -16,6 +16,14 @@ from onrecord.web.app import page
 router = APIRouter()
 
 
+@router.get("/actors", response_class=HTMLResponse)
+def actor_list(request: Request) -> HTMLResponse:
+    """Who the corpus talks about, the actors in the most documents first."""
+    with request.app.state.store.read() as connection:
+        found = data.actors(connection)
+    return page("actors.html.j2", actors=found, limit=data.LIMIT)
+
+
 @router.get("/actors/{name}", response_class=HTMLResponse)
 def actor(request: Request, name: str) -> HTMLResponse:
     """Where ``name`` (or another name of the same actor) is mentioned, and how each speaker treats it over time."""

@@ -67,7 +67,7 @@ class Store:
 
 def create_app(corpus: str | os.PathLike[str]) -> FastAPI:
     """The web reader of the corpus at ``corpus`` (which must exist)."""
-    from onrecord.web import actors, ask, documents
+    from onrecord.web import actors, ask, documents, search
 
     app = FastAPI(title="onrecord", docs_url=None, redoc_url=None, openapi_url=None)
     app.state.store = Store(Path(corpus))
@@ -75,7 +75,7 @@ def create_app(corpus: str | os.PathLike[str]) -> FastAPI:
     app.state.records = LRU[Record](RECORDS)
     app.state.pages = LRU[str](PAGES)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    for module in (documents, ask, actors):
+    for module in (documents, ask, actors, search):
         app.include_router(module.router)
 
     @app.middleware("http")

@@ -77,3 +77,14 @@ def mentions(connection: sqlite3.Connection, name: str, *, limit: int = 200) -> 
                 found.append({"document": document, "title": title, "date": date or year, "span": mention["span"],
                               "form": mention["form"]})
     return found
+
+
+def actors(connection: sqlite3.Connection, *, limit: int = LIMIT) -> list[dict[str, Any]]:
+    """The actors of the corpus, those in the most documents first: name, type, and how many documents."""
+    rows = connection.execute(
+        "SELECT json_extract(f.data, '$.name'), json_extract(f.data, '$.type'), count(DISTINCT n.doc)"
+        " FROM actor_names AS n JOIN findings AS f ON f.rowid = n.finding"
+        " GROUP BY n.actor ORDER BY count(DISTINCT n.doc) DESC, json_extract(f.data, '$.name') LIMIT ?",
+        (limit,),
+    ).fetchall()
+    return [{"name": name, "type": kind, "documents": count} for name, kind, count in rows if name]
