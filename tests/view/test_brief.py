@@ -79,3 +79,13 @@ def test_brief_quotations_read_in_the_texts_order_quoted_once(example_record: Re
                                                                    text="“Why now?”"))
     assert "““" not in brief_html([replace(example_record, attributions=(quoted,))])
     assert "According to **the finance ministry**: “the irrigation" in brief_markdown([example_record])
+
+
+def test_brief_underlines_only_the_documents_most_check_worthy_tenth(example_record: Record) -> None:
+    import math
+
+    html = brief_html([example_record])
+    underlined = re.findall(r'class="m-claim"[^>]*title="check-worthy: (\d+)\w\w of (\d+) sentences"', html)
+    total = len(example_record.claims)
+    assert underlined and all(int(rank) <= math.ceil(0.1 * total) and int(of) == total for rank, of in underlined)
+    assert "top " in html and "%</span>" in html  # the claims list gives a standing, not a raw score

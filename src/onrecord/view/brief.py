@@ -8,6 +8,7 @@ the HTML templates autoescape it, the Markdown writer escapes it (``brief_md``).
 from __future__ import annotations
 
 import functools
+import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -16,7 +17,7 @@ from typing import Any
 import jinja2
 
 from onrecord.export.codings import top_claims
-from onrecord.record import Attribution, EnumerationItem, Record, Turn
+from onrecord.record import Attribution, Claim, EnumerationItem, Record, Turn
 from onrecord.view.charts import Chart, stance_bars
 from onrecord.view.marks import Mark, Marks, Piece, item_anchor, marks, pieces
 from onrecord.view.text import preview
@@ -118,12 +119,20 @@ def brief_document(record: Record, prefix: str = "", *, extra: Sequence[Mark] = 
           "forms": ", ".join(sorted(Counter(m.span.text for m in a.mentions))[:6]), "first": first.get(a.id)}
          for a in actors],
         stance_bars(record),
-        [{"anchor": f"{prefix}{c.sentence}", "score": c.checkworthiness, "text": span.text} for c, span in best],
+        [{"anchor": f"{prefix}{c.sentence}", "score": c.checkworthiness, "text": span.text,
+          "standing": standing(c, record)} for c, span in best],
         [_attribution(a, prefix) for a in record.attributions],
         [{"anchor": f"{prefix}{c.id}", "work": c.work, "reference": c.reference, "span": c.span.text,
           "quote": c.quote.text if c.quote else ""} for c in record.citations],
         words=len(record.document.text.split()),
     )
+
+
+def standing(claim: Claim, record: Record) -> str:
+    """Where a sentence stands among the document's by check-worthiness, as a reader takes it in ("top 2%"),
+    rather than the ranker's raw score."""
+    above = sum(1 for other in record.claims if other.checkworthiness > claim.checkworthiness)
+    return f"top {max(1, math.ceil(100 * (above + 1) / max(len(record.claims), 1)))}%"
 
 
 _OPENING_QUOTES = tuple("“\"‘'«")

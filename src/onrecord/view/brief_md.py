@@ -53,7 +53,7 @@ def _sections(d: BriefDocument) -> list[str]:
         lines.append("")
     if d.claims:
         lines += ["## Check-worthy claims", ""]
-        lines += [f"1. {c['score']:.2f} [{md(preview(c['text'], 200))}](#{c['anchor']})" for c in d.claims] + [""]
+        lines += [f"1. [{md(preview(c['text'], 200))}](#{c['anchor']}) ({c['standing']})" for c in d.claims] + [""]
     if d.attributions:
         lines += ["## Quotations", ""]
         lines += [f"- [{q['kind']}](#{q['anchor']}) {_attributed(q)}" for q in d.attributions] + [""]

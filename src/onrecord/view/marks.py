@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import heapq
 import itertools
+import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -99,10 +100,27 @@ def _citations(record: Record, prefix: str) -> Iterator[Mark]:
             yield Mark(c.quote.start, c.quote.end, "m-quote", title=f"quoted from {c.work} {c.reference}")
 
 
+# The share of a document's sentences, the most check-worthy, that the text underlines: an underline on every
+# answer's best sentences would say nothing in a short interview.
+CLAIM_SHARE = 0.1
+
+
 def _claims(record: Record, prefix: str) -> Iterator[Mark]:
+    """The most check-worthy sentences of the answers, when they rank in the document's top tenth, titled by
+    their rank ("3rd most check-worthy of 188 sentences"), not by a raw score."""
+    ranked = sorted(record.claims, key=lambda c: -c.checkworthiness)
+    ranks = {claim.sentence: rank for rank, claim in enumerate(ranked, 1)}
+    top = max(1, math.ceil(CLAIM_SHARE * len(ranked)))
     for claim, span in top_claims(record):
-        yield Mark(span.start, span.end, "m-claim", f"{prefix}{claim.sentence}",
-                   f"check-worthiness {claim.checkworthiness:.2f}")
+        rank = ranks[claim.sentence]
+        # Each keeps its anchor (the claims list links to it); only the top tenth is underlined.
+        yield Mark(span.start, span.end, "m-claim" if rank <= top else "", f"{prefix}{claim.sentence}",
+                   f"check-worthy: {_ordinal(rank)} of {len(ranked)} sentences")
+
+
+def _ordinal(number: int) -> str:
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
 
 
 def _others(record: Record) -> Iterator[Mark]:
