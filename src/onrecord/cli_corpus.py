@@ -186,8 +186,10 @@ def timeline(
     if json_output:
         _print_json({"actor": actor, "timeline": rows})
         return
-    _table(f"timeline of {actor}", ["date", "year", "document", "speaker", "mentions", "stance"],
-           [[r["date"], r["year"], r["title"], r["speaker"], r["mentions"], r["stance"]] for r in rows])
+    # One "when" column: the day when the document gives it, else its year.
+    _table(f"timeline of {actor}", ["when", "document", "speaker", "mentions", "stance"],
+           [[r["date"] or r["year"], r["title"], r["speaker"], r["mentions"],
+             "" if r["stance"] is None else f"{r['stance']:+.2f}"] for r in rows])
 
 
 @app.command()
