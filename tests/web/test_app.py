@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from onrecord.cli_web import check_host
+from onrecord.cli.web import check_host
 from onrecord.errors import WebError
 from onrecord.web.app import create_app
 

@@ -1,61 +1,18 @@
-"""The command line: each command is a thin wrapper over the library function of the same name."""
+"""Commands on documents: analyze (a file's Record, shown or written) and evaluate (scores against gold)."""
 
 from __future__ import annotations
 
-import sys
-from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated
 
 import typer
 from rich.console import Console
 
+from onrecord.cli.app import OutputFormat, app, brief, emit, fail, report
 from onrecord.defaults import DEFAULT_MAX_BYTES
 from onrecord.errors import OnrecordError
 from onrecord.evaluate import TASKS, evaluation
 from onrecord.record import Record
-
-app = typer.Typer(
-    name="onrecord",
-    help="Turn interviews, press conferences, debates and speeches into a cited, structured record.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-)
-
-
-def _version(shown: bool) -> None:
-    if shown:
-        from importlib.metadata import version
-
-        print(f"onrecord {version('onrecord')}")
-        raise typer.Exit()
-
-
-@app.callback()
-def _options(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help="Print onrecord's version and exit.")] = False,
-) -> None:
-    """Turn interviews, press conferences, debates and speeches into a cited, structured record."""
-
-
-class OutputFormat(StrEnum):
-    text = "text"
-    json = "json"
-    md = "md"
-    html = "html"
-
-
-def fail(message: str, code: int = 1) -> NoReturn:
-    """Print one ``Error:`` line on stderr and exit."""
-    print(f"Error: {message}", file=sys.stderr)
-    raise typer.Exit(code)
-
-
-def report(error: OnrecordError | str) -> None:
-    print(f"Error: {error}", file=sys.stderr)
 
 
 @app.command()
@@ -107,37 +64,17 @@ def _output(records: list[Record], output_format: OutputFormat, out: Path | None
         import json
 
         if several:
-            _emit(json.dumps([to_dict(r) for r in records], ensure_ascii=False, indent=2) + "\n", out)
+            emit(json.dumps([to_dict(r) for r in records], ensure_ascii=False, indent=2) + "\n", out)
         elif records:
-            _emit(to_json(records[0]) + "\n", out)
+            emit(to_json(records[0]) + "\n", out)
     elif output_format in _BRIEFS:
         if records:
-            _emit(_brief(_BRIEFS[output_format], records), out)
+            emit(brief(_BRIEFS[output_format], records), out)
     elif out is not None:
         _write_text(records, out)
 
 
 _BRIEFS = {OutputFormat.md: "md", OutputFormat.html: "html"}
-
-
-def _brief(kind: str, records: list[Record]) -> str:
-    if kind == "html":
-        from onrecord.view.brief import brief_html
-
-        return brief_html(records)
-    from onrecord.view.brief_md import brief_markdown
-
-    return brief_markdown(records)
-
-
-def _emit(payload: str, out: Path | None) -> None:
-    if out is None:
-        sys.stdout.write(payload)
-        return
-    try:
-        out.write_text(payload, encoding="utf-8")
-    except OSError as error:
-        fail(f"cannot write the output ({error.strerror}), {out}, choose a writable path")
 
 
 def _write_text(records: list[Record], out: Path) -> None:
@@ -172,20 +109,3 @@ def evaluate(
         print(json.dumps(result, indent=2))
     else:
         scoring.show(result, Console(highlight=False))
-
-
-# The corpus commands (add, ask, search, kwic, keyness, timeline, export) register themselves on ``app``,
-# and so do serve and report (the web reader and the brief of stored documents).
-from onrecord import cli_corpus, cli_web  # noqa: E402, F401
-
-
-def main() -> None:
-    """Entry point: library errors become one ``Error:`` line, never a traceback."""
-    try:
-        app()
-    except OnrecordError as error:
-        report(error)
-        sys.exit(1)
-    except KeyboardInterrupt:
-        report("interrupted, by the user, run the command again to finish")
-        sys.exit(130)

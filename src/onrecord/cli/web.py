@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from onrecord.cli import OutputFormat, _brief, _emit, app, fail
+from onrecord.cli.app import OutputFormat, app, brief, emit, fail
 from onrecord.defaults import DEFAULT_CORPUS as DEFAULT_PATH
 from onrecord.errors import OnrecordError, WebError
 
@@ -34,7 +34,7 @@ def report(
         fail(str(error))
     if not records:
         fail(f"no stored document matches, {', '.join(sorted(wanted)) or corpus}, list them with onrecord search")
-    _emit(_brief(output_format.value, records), out)
+    emit(brief(output_format.value, records), out)
 
 
 def check_host(host: str, *, explicit: bool) -> None:

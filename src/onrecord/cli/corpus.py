@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from onrecord.cli import app, fail
+from onrecord.cli.app import app, fail
 from onrecord.defaults import DEFAULT_CORPUS as DEFAULT_PATH
 from onrecord.errors import OnrecordError
 
