@@ -186,3 +186,20 @@ def test_batch_cli_add_with_a_catalog_that_cannot_be_used_says_why(tmp_path: Pat
                                       "--catalog", str(catalog)])
     assert (result.exit_code, result.stderr) == (1, (
         f"Error: the catalog has no 'file' column, {catalog}, give a header: file,title,date,speaker,speaks_for\n"))
+
+
+def test_batch_a_pipe_in_a_folder_is_a_named_failure_and_the_rest_is_added(tmp_path: Path) -> None:
+    import os
+
+    from onrecord.corpus import Corpus
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Question: Why?\nJane Roe: Because.\n", encoding="utf-8")
+    os.mkfifo(folder / "b.txt")
+    with Corpus(tmp_path / "c.db") as corpus:
+        result = corpus.add([folder])
+    pipe = str(folder / "b.txt")
+    assert result.added == 1
+    assert result.failed == [(pipe, f"not a regular file (a pipe, a socket or a device), {pipe}, save the "
+                                    "transcript to a file")]

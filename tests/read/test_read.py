@@ -173,3 +173,12 @@ def test_read_title_is_no_salutation_nor_invocation() -> None:
     for opening in ("In the name of God, the Compassionate, the Merciful", "Mr. President", "Excellencies"):
         assert read_bytes(f"{opening}\nWe meet today.".encode(), "IRN_70_2015.txt").title == "IRN_70_2015"
     assert read_bytes(b"Interview with the Minister\nQ: Why?", "a.txt").title == "Interview with the Minister"
+
+
+def test_read_a_named_pipe_is_refused_at_once(tmp_path: Path) -> None:
+    import os
+
+    pipe = tmp_path / "pipe.txt"
+    os.mkfifo(pipe)
+    with pytest.raises(ReadError, match="not a regular file"):
+        read(pipe)

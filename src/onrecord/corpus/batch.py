@@ -62,7 +62,8 @@ def expand(paths: Iterable[str | os.PathLike[str]]) -> Expansion:
             files.append(str(entry))
             continue
         for found in sorted(entry.rglob("*")):
-            if found.is_file() and found.suffix.lower() in _SUFFIXES and not found.name.startswith("."):
+            # Not only regular files: a pipe or a device named like a transcript is read, and refused, by name.
+            if not found.is_dir() and found.suffix.lower() in _SUFFIXES and not found.name.startswith("."):
                 (notes if is_folder_note(found) else files).append(str(found))
     return Expansion(files, notes)
 

@@ -74,6 +74,8 @@ def read(
         raise ReadError("no such file", name, "check the path")
     if file.is_dir():
         raise ReadError("is a directory, not a file", name, "name the files in it")
+    if not file.is_file():  # a named pipe or a device would block the read for ever, or never end
+        raise ReadError("not a regular file (a pipe, a socket or a device)", name, "save the transcript to a file")
     try:
         size = file.stat().st_size
         if size > max_bytes:
