@@ -68,6 +68,11 @@ class Document:
     # The country whose words these are, as the caller named it (``add --catalog``); null when not given.
     speaks_for: str | None = None
 
+    @property
+    def when(self) -> str:
+        """When the document is from, as views show it: its day, else its year or month, else "date unknown"."""
+        return self.date or self.period or "date unknown"
+
 
 @dataclass(frozen=True)
 class Speaker:

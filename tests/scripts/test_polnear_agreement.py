@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
-SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "polnear_agreement.py"
+from conftest import load_script
+
 FIRST = "T1\tSource 0 5\tObama\nT2\tCue 6 10\tsaid\nT3\tContent 11 30\tthe deal is good\n"
 # The second annotator marks the same source, a longer cue and no content.
 SECOND = "T1\tSource 0 5\tObama\nT2\tCue 6 13\tsaid on\n"
@@ -19,12 +18,7 @@ def test_polnear_agreement_scores_the_others_against_the_first(tmp_path: Path) -
     (tmp_path / "attributions" / "doc_a.ann").write_text(FIRST, encoding="utf-8")
     (tmp_path / "attributions" / "doc_b.ann").write_text(SECOND, encoding="utf-8")
     (tmp_path / "attributions" / "alone_a.ann").write_text(FIRST, encoding="utf-8")  # one annotator: left out
-    spec = importlib.util.spec_from_file_location("polnear_agreement", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    documents, scores = module.agreement(tmp_path)
+    documents, scores = load_script("polnear_agreement").agreement(tmp_path)
     assert documents == 1
     assert scores["source"]["exact"] == (1.0, 1.0, 1.0)
     assert scores["cue"]["exact"] == (0.0, 0.0, 0.0)

@@ -2,28 +2,16 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
-from types import ModuleType
 
-from conftest import SHARED, requires_shared
+from conftest import SHARED, load_script, requires_shared
 
-SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "score_transcripts.py"
 GOLD = Path(__file__).resolve().parents[2] / "evaluation" / "transcripts"
 
 
-def _script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("score_transcripts", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
 
 def _totals(folder: Path) -> tuple[float, float, float, int]:
-    script = _script()
+    script = load_script("score_transcripts")
     score = script.measures()
     results = [script.score_file(path, score) for path in sorted(folder.glob("*.gold.json"))]
     exchanges = [r["exch"] for r in results if r["exch"] is not None]

@@ -2,27 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-from types import ModuleType
-
 import numpy as np
 
-SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "train_ask.py"
-
-
-def _script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("train_ask", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+from conftest import load_script
 
 
 def test_train_ask_coordinate_ascent_weights_the_telling_feature() -> None:
-    train = _script()
+    train = load_script("train_ask")
     rng = np.random.default_rng(3)
     data = []
     for _ in range(20):  # feature 0 is noise, feature 1 marks the right candidate (with noise)
@@ -39,7 +25,7 @@ def test_train_ask_coordinate_ascent_weights_the_telling_feature() -> None:
 
 
 def test_train_ask_out_of_fold_recall_counts_each_fold_with_weights_fitted_on_the_others() -> None:
-    train = _script()
+    train = load_script("train_ask")
     rng = np.random.default_rng(5)
 
     def fold(telling: bool) -> tuple[list[tuple[np.ndarray, np.ndarray]], int]:

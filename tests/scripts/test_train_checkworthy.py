@@ -2,32 +2,21 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import numpy as np
 import pytest
 
+from conftest import load_script
 from onrecord.analyze.claim_features import Line
 from onrecord.analyze.claims import load_model, score_lines
 
-SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "train_checkworthy.py"
 CLAIMS = ("Unemployment fell to {n} percent in 2016.", "We sent {n} troops to the border last year.",
           "The deficit rose by ${n} billion.", "They arrested {n} people in March.")
 TALK = ("Thank you all for coming tonight.", "I think we can do better.", "What will you do about it?",
         "God bless you.", "Let us work together.", "That is a great question.")
 
-
-def _script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("train_checkworthy", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
 
 
 def _write_folder(folder: Path) -> None:
@@ -44,7 +33,7 @@ def _write_folder(folder: Path) -> None:
 def test_train_checkworthy_is_deterministic_and_writes_a_loadable_model(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     _write_folder(tmp_path / "clef")
-    script = _script()
+    script = load_script("train_checkworthy")
     outputs = []
     for run in ("a", "b"):
         script.main(["--data", str(tmp_path / "clef"), "--out", str(tmp_path / f"{run}.npz")])

@@ -2,21 +2,9 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
-from types import ModuleType
 
-SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "transcript_survey.py"
-
-
-def _script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("transcript_survey", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+from conftest import load_script
 
 
 def test_transcript_survey_counts_a_folder(tmp_path: Path) -> None:
@@ -27,7 +15,7 @@ def test_transcript_survey_counts_a_folder(tmp_path: Path) -> None:
     (folder / "b.txt").write_text("A speech with no questions.\nIt goes on.\n", encoding="utf-8")
     (folder / "empty.txt").write_text("", encoding="utf-8")
     (folder / "README.md").write_text("Q: not a transcript", encoding="utf-8")
-    report = _script().survey(folder).report()
+    report = load_script("transcript_survey").survey(folder).report()
     assert report["documents"] == 2
     assert report["failed"] == [f"the file is empty, {folder / 'empty.txt'}, check that it is the transcript you meant"]
     assert (report["with_exchange"], report["with_question_line"]) == (1, 1)
@@ -41,6 +29,6 @@ def test_transcript_survey_main_prints_per_folder(tmp_path: Path, capsys: object
     folder = tmp_path / "kremlin"
     folder.mkdir()
     (folder / "a.txt").write_text("Question: Why?\nVladimir Putin: Because.\n", encoding="utf-8")
-    assert _script().main([str(folder)]) == 0
+    assert load_script("transcript_survey").main([str(folder)]) == 0
     out = capsys.readouterr().out  # type: ignore[attr-defined]
     assert out.startswith("== kremlin: 1 documents read, 0 failed\n   with at least one answered exchange: 1\n")

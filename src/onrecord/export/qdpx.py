@@ -113,7 +113,7 @@ def _source(builder: _Builder, record: Record) -> etree._Element:
     builder.texts[f"{source_guid}.txt"] = document.text
     source = etree.Element(f"{_Q}TextSource", guid=source_guid, name=document.title or document.id,
                            plainTextPath=f"internal://{source_guid}.txt", creatingUser=builder.user)
-    etree.SubElement(source, f"{_Q}Description").text = f"{document.source} ({document.date or document.period or 'date unknown'})"
+    etree.SubElement(source, f"{_Q}Description").text = f"{document.source} ({document.when})"
     selections: dict[tuple[int, int], list[Coding]] = {}
     for coding in codings(record):
         _code(builder, coding.code)  # the codebook lists codes in the order of the layers

@@ -9,7 +9,7 @@ from collections import Counter
 from onrecord.transcript.labels import label_key, role_word
 
 # Words of a label that say what a person is or how to address them, not who they are.
-_TITLES = frozenset("""
+TITLES = frozenset("""
 mr mrs ms miss dr prof sen senator gov governor rep representative congressman congresswoman president
 vice prime minister secretary ambassador the hon rt right sir dame lord lady his her excellency majesty
 admiral general gen colonel col former chancellor foreign state crown prince king queen emir sheikh mayor
@@ -62,7 +62,7 @@ def _name(key: str) -> tuple[str, ...]:
     if role_word(person) or any(ch.isdigit() for ch in person):
         return ()
     words = [w.strip(".,'") for w in person.replace(".", ". ").split()]
-    return tuple(w for w in words if w and w not in _TITLES and len(w) > 1)
+    return tuple(w for w in words if w and w not in TITLES and len(w) > 1)
 
 
 def full_name(text: str, key: str) -> str | None:
@@ -91,5 +91,5 @@ def full_name(text: str, key: str) -> str | None:
 _GIVEN = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]\.")
 _INITIAL = re.compile(r"[A-Z]\.")
 # Capitalized words before a surname that are no given name: titles, and words that open a sentence.
-_NOT_GIVEN = _TITLES | frozenset("i thank thanks dear hello hi and but so if as when then today senator governor "
+_NOT_GIVEN = TITLES | frozenset("i thank thanks dear hello hi and but so if as when then today senator governor "
                                  "madam mister".split())

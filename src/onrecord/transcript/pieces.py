@@ -59,15 +59,15 @@ def labelled_lines(source: Source) -> list[Line]:
     2018", a Markdown heading) is a note; "**Mr President,**" and a sentence in bold are speech."""
     text = source.text
     hints = {start: end for start, end in source.label_hints}
-    found = [_found(text, start, end, hints) for start, end in lines_of(text)]
+    bold = [(start, end, _hint(text, start, end, hints)) for start, end in lines_of(text)]
+    found = [_found(text, start, end, hint) for start, end, hint in bold]
     opening = _opening(text, found)
     lines = []
-    for index, (start, end, label) in enumerate(found):
+    for index, ((start, end, label), (_, _, hint)) in enumerate(zip(found, bold, strict=True)):
         if label and index in opening:
             lines.append(Line(start, end, True, label.speaker, (start + label.start, start + label.end),
                               start + label.content_start))
         else:
-            hint = _hint(text, start, end, hints)
             heading = hint is not None and not text[hint[1] : end].strip(_LABEL_TRIM)
             lines.append(Line(start, end, note=heading and not text[start:end].rstrip().endswith(_SPOKEN_ENDS)))
     return _split_run_on(text, lines, found, opening)
@@ -79,12 +79,11 @@ _SPOKEN_ENDS = tuple('.,;:!?…"”’)')
 _LABEL_REST = re.compile(r"(?:[ \u00a0]+(?:[A-Z][\w’'.-]*|of|the|and|for|al|bin|de|von|van)){1,5}[ \u00a0]*:")
 
 
-def _found(text: str, start: int, end: int, hints: dict[int, int]) -> Found:
-    """A line with its label candidate: a bold run the reader marked (read as the label the line's words make
-    when one starts there), else a label the line's words make."""
+def _found(text: str, start: int, end: int, hint: tuple[int, int] | None) -> Found:
+    """A line with its label candidate: the bold run that opens it (``hint``, read as the label the line's words
+    make when one starts there), else a label the line's words make."""
     line = text[start:end]
     label = match_label(line) or match_alone(line)
-    hint = _hint(text, start, end, hints)
     if hint is None:
         return start, end, label
     s, e = hint

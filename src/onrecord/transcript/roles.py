@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from onrecord.record import Role, TurnKind
 from onrecord.transcript.labels import label_key, role_word
+from onrecord.transcript.people import TITLES
 from onrecord.transcript.pieces import Piece
 
 # A speaker who puts a question, or hands the floor to the next speaker by name, in at least this share of their
@@ -23,8 +24,6 @@ _TAIL = 200
 # A turn of a "Q" with no question mark and no more words than this is a greeting or a cut-off start ("Hi,
 # Karine.", "Thank you, sir.", "Jake —"), not a question.
 _GREETING = 5
-# Labels' words that name no one in particular: "Mr. Trump" is addressed as "Trump", never as "Mr".
-_TITLE_WORDS = frozenset("mr mrs ms miss dr the senator governor president sir madam secretary".split())
 
 
 @dataclass(frozen=True)
@@ -112,7 +111,7 @@ def _addressed_as(speaker: str) -> str:
     key = label_key(speaker).split(" (", 1)[0]
     if role_word(key) or any(ch.isdigit() for ch in key):
         return ""
-    words = [w.strip(".,") for w in key.split() if w.strip(".,") not in _TITLE_WORDS]
+    words = [w.strip(".,") for w in key.split() if w.strip(".,") not in TITLES]  # "Mr. Trump" is addressed as "Trump"
     return words[-1] if words and len(words[-1]) > 2 else ""
 
 

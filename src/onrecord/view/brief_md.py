@@ -35,7 +35,7 @@ def _tree(items: list[TreeItem], depth: int) -> list[str]:
 
 def _sections(d: BriefDocument) -> list[str]:
     document = d.record.document
-    lines = [f"_{md(document.source)} · {document.date or document.period or 'date unknown'} · {d.words:,} words · id {document.id}_", "",
+    lines = [f"_{md(document.source)} · {document.when} · {d.words:,} words · id {document.id}_", "",
              "Speakers: " + ", ".join(f"{md(label)}" for label in d.speakers.values()), ""]
     if d.exchanges:
         lines += ["## Exchanges", ""]

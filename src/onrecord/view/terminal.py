@@ -24,7 +24,7 @@ def header(record: Record) -> RenderableType:
     document = record.document
     lines = Text()
     lines.append(document.title or "(untitled)", style="bold")
-    lines.append(f"\n{document.source}  ·  {document.format}  ·  {document.date or document.period or 'date unknown'}  ·  ")
+    lines.append(f"\n{document.source}  ·  {document.format}  ·  {document.when}  ·  ")
     lines.append(f"{len(document.text.split()):,} words  ·  id {document.id}", style="dim")
     return Panel(lines, expand=True)
 
