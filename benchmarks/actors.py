@@ -13,14 +13,14 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from onrecord.analyze.actors import find_actors
-from onrecord.analyze.actors.matching import name_index
-from onrecord.analyze.sentences import find_sentences
-from onrecord.analyze.stance import find_stances, lexicon
+from onrecord.analyses.actors import find_actors
+from onrecord.analyses.actors.matching import name_index
+from onrecord.analyses.sentences import find_sentences
+from onrecord.analyses.stance import find_stances, lexicon
 from onrecord.kb import load_kb
 from onrecord.nlp import english
 from onrecord.pipeline import structure
-from onrecord.read import read
+from onrecord.readers import read
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
 

@@ -17,10 +17,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.common import peak_rss_mb, un_speeches
-from onrecord.analyze import ANALYSES
+from onrecord.analyses import ANALYSES
 from onrecord.nlp import english
 from onrecord.pipeline import analyze_sources
-from onrecord.read import read
+from onrecord.readers import read
 
 
 def main() -> None:

@@ -15,8 +15,8 @@ from pathlib import Path
 
 os.environ.setdefault("OMP_NUM_THREADS", "1")  # one core, as the target says
 
-from onrecord.analyze import claims
-from onrecord.analyze.claim_features import lines_of
+from onrecord.analyses import claims
+from onrecord.analyses.claim_features import lines_of
 from onrecord.evaluate.checkworthy import clef_files, clef_record, read_clef
 from onrecord.nlp import english
 

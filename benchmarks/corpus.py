@@ -43,7 +43,7 @@ def rss_mb() -> float:
 def bare_spacy(files: list[str]) -> float:
     """Documents/s of spaCy alone (same pipeline, same batch size) over the same texts."""
     from onrecord.nlp import english
-    from onrecord.read import read
+    from onrecord.readers import read
 
     texts = [read(f).text for f in files]
     nlp = english()

@@ -17,13 +17,13 @@ import sys
 import time
 from pathlib import Path
 
-from onrecord.analyze.attributions import find_attributions
-from onrecord.analyze.citations import find_citations
-from onrecord.analyze.enumerations import find_enumerations
-from onrecord.analyze.sentences import find_sentences
+from onrecord.analyses.attributions import find_attributions
+from onrecord.analyses.citations import find_citations
+from onrecord.analyses.enumerations import find_enumerations
+from onrecord.analyses.sentences import find_sentences
 from onrecord.nlp import english
 from onrecord.pipeline import structure
-from onrecord.read import read
+from onrecord.readers import read
 
 UNGDC = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "ungdc"
 # Loose on purpose: any mention of the book followed closely by chapter:verse, in any numerals.

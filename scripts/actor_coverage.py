@@ -8,7 +8,7 @@ LAW, EVENT, WORK_OF_ART, PRODUCT and LANGUAGE never count, whatever they name. I
 tokens lies in a mention that onrecord links to a knowledge-base actor (an office or a city derived from the
 knowledge base counts; an unknown name kept without a QID does not). Two shares are printed: the raw one over
 every entity, and the filtered one without the entities that are no names of actors by the rule the actor
-layer itself applies (``onrecord.analyze.actors.resolve.generic``: no capital letter, a roman numeral, or one
+layer itself applies (``onrecord.analyses.actors.resolve.generic``: no capital letter, a roman numeral, or one
 word that is a common English noun or adjective and no knowledge-base name). The speaker of ``IRN_*.txt``
 speaks for Iran (the corpus says so), so "my Government" resolves to Iran; each speech has the year of its file
 name as its period, as the reader gives it, so titles resolve by year.
@@ -20,12 +20,12 @@ import argparse
 from collections import Counter
 from pathlib import Path
 
-from onrecord.analyze.actors import find_mentions
-from onrecord.analyze.actors.resolve import ACTOR_LABELS, generic
+from onrecord.analyses.actors import find_mentions
+from onrecord.analyses.actors.resolve import ACTOR_LABELS, generic
 from onrecord.kb import load_kb
 from onrecord.nlp import english
 from onrecord.pipeline import structure
-from onrecord.read import read
+from onrecord.readers import read
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -23,7 +23,7 @@ from typing import Any
 
 from onrecord.errors import OnrecordError
 from onrecord.pipeline import structure
-from onrecord.read import read
+from onrecord.readers import read
 from onrecord.record import to_json
 
 ROOT = Path(__file__).resolve().parents[1]

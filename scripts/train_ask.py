@@ -26,10 +26,10 @@ from typing import Any
 
 import numpy as np
 
+from onrecord.ask import features as ranker
+from onrecord.ask.query import parse
+from onrecord.ask.rank import SHORTLIST, gather
 from onrecord.corpus import Corpus
-from onrecord.corpus import features as ranker
-from onrecord.corpus.ask import SHORTLIST, gather
-from onrecord.corpus.query import parse
 
 ROOT = Path(__file__).resolve().parents[1]
 WEIGHTS = ROOT / "src" / "onrecord" / "data" / "ask-weights.json"

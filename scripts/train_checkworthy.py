@@ -22,9 +22,9 @@ import numpy as np
 from scipy import sparse
 from sklearn.linear_model import LogisticRegression
 
-from onrecord.analyze.claim_features import Line, dense_features, lines_of, ngrams, tokens
-from onrecord.analyze.claim_trees import forest_of
-from onrecord.analyze.claims import MODEL_FILE, Model, embed, linear_scores, logits, sparse_rows, tree_scores
+from onrecord.analyses.claim_features import Line, dense_features, lines_of, ngrams, tokens
+from onrecord.analyses.claim_trees import forest_of
+from onrecord.analyses.claims import MODEL_FILE, Model, embed, linear_scores, logits, sparse_rows, tree_scores
 from onrecord.evaluate.checkworthy import clef_files, clef_record, read_clef
 from onrecord.evaluate.ranking import mean_measures, measures, rank_labels
 

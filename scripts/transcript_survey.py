@@ -30,7 +30,7 @@ from pathlib import Path
 
 from onrecord.errors import OnrecordError
 from onrecord.pipeline import analyze_source, structure
-from onrecord.read import read
+from onrecord.readers import read
 from onrecord.record import Record
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data"

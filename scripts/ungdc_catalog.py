@@ -22,7 +22,7 @@ import openpyxl
 import pycountry
 
 from onrecord.kb import load_kb
-from onrecord.read.catalog import COLUMNS
+from onrecord.readers.catalog import COLUMNS
 
 ROOT = Path(__file__).resolve().parents[1]
 _FILE = re.compile(r"(?P<code>[A-Z]{2,3})_(?P<session>\d+)_(?P<year>\d{4})\.txt")

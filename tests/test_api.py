@@ -13,7 +13,7 @@ def test_api_read_and_analyze_stay_callable_after_their_subpackages_are_imported
     script = f"""
 import onrecord
 first = onrecord.read({str(EXAMPLE)!r})
-import onrecord.read.html, onrecord.analyze.actors
+import onrecord.readers.html, onrecord.analyses.actors
 from onrecord.corpus import batch
 second = onrecord.read({str(EXAMPLE)!r})
 record = onrecord.analyze({str(EXAMPLE)!r})

@@ -120,7 +120,7 @@ def test_cli_version_names_the_installed_package() -> None:
     assert (result.exit_code, result.stdout) == (0, f"onrecord {version('onrecord')}\n")
 
 
-_HEAVY = ("spacy", "thinc", "trafilatura", "pypdf", "docx", "onrecord.analyze", "onrecord.pipeline")
+_HEAVY = ("spacy", "thinc", "trafilatura", "pypdf", "docx", "onrecord.analyses", "onrecord.pipeline")
 
 
 def _loaded_by(arguments: list[str]) -> list[str]:

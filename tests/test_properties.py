@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from onrecord.errors import OnrecordError
 from onrecord.pipeline import structure
-from onrecord.read import READERS, read_bytes
+from onrecord.readers import READERS, read_bytes
 from onrecord.record import check_spans
 
 LABELS = ["Question:", "Q:", "Q.", "A:", "A.", "Interviewer:", "DONALD TRUMP:", "Mr. Smith:", "THE PRESIDENT.",

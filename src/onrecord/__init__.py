@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-from types import ModuleType
 from typing import Any
 
 __version__ = "0.1.0"
@@ -14,7 +12,7 @@ _EXPORTS = {
     "check_spans": "onrecord.record",
     "from_json": "onrecord.record",
     "to_json": "onrecord.record",
-    "read": "onrecord.read",
+    "read": "onrecord.readers",
     "transcribe": "onrecord.transcript",
     "analyze": "onrecord.pipeline",
     "analyze_source": "onrecord.pipeline",
@@ -30,18 +28,3 @@ def __getattr__(name: str) -> Any:
         globals()[name] = value
         return value
     raise AttributeError(f"module 'onrecord' has no attribute {name!r}")
-
-
-class _Package(ModuleType):
-    """The package keeps its functions ``read`` and ``analyze`` although stages of the same names are
-    subpackages: importing ``onrecord.read`` would otherwise bind the subpackage over the function, and
-    ``onrecord.read(path)`` would fail once any code had imported the reader (the subpackages stay reachable
-    through ``import onrecord.read.html``, ``from onrecord.read import ...`` and ``sys.modules``)."""
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        if name in _EXPORTS and isinstance(value, ModuleType):
-            return
-        super().__setattr__(name, value)
-
-
-sys.modules[__name__].__class__ = _Package

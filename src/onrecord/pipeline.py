@@ -6,9 +6,9 @@ import os
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from onrecord.analyze import ANALYSES, Step, annotate, configure
+from onrecord.analyses import ANALYSES, Step, annotate, configure
 from onrecord.nlp import english, parsed_text
-from onrecord.read import DEFAULT_MAX_BYTES, Source, read
+from onrecord.readers import DEFAULT_MAX_BYTES, Source, read
 from onrecord.record import Document, Record, document_id
 from onrecord.transcript import transcribe
 

@@ -13,9 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import write_documents
 from onrecord.corpus import Corpus
-
-from .conftest import write_documents
 
 # Every test here starts processes, a cluster or a thread: a failure must fail, never hang CI (pytest-timeout;
 # the waits inside the tests have their own deadlines too, for runs without the plugin).

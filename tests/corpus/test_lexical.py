@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from onrecord.ask.query import parse
 from onrecord.corpus import Corpus
 from onrecord.corpus.lexical import concepts, stems, variants
-from onrecord.corpus.query import parse
 
 
 def test_lexical_stems_are_the_index_porter_stems(small_corpus: Path) -> None:
@@ -42,7 +42,7 @@ def test_lexical_actor_the_answer_does_not_repeat_still_counts(small_corpus: Pat
 
 
 def test_lexical_person_named_speaks_for_a_country_while_in_office(small_corpus: Path) -> None:
-    from onrecord.corpus.signals import _documents_voiced_by
+    from onrecord.ask.signals import _documents_voiced_by
 
     connection = Corpus(small_corpus).reader()
     question = parse(connection, "What did Netanyahu say about the deal?")
@@ -52,8 +52,8 @@ def test_lexical_person_named_speaks_for_a_country_while_in_office(small_corpus:
 
 
 def test_lexical_answer_opening_reads_with_its_question(small_corpus: Path) -> None:
-    from onrecord.corpus.candidates import Candidate
-    from onrecord.corpus.signals import Words, texts_around
+    from onrecord.ask.candidates import Candidate
+    from onrecord.ask.signals import Words, texts_around
 
     connection = Corpus(small_corpus).reader()
     rows = connection.execute("SELECT s.rowid, s.turn, s.text, t.question FROM sentences AS s"
@@ -77,7 +77,7 @@ def test_lexical_question_names_who_speaks(small_corpus: Path) -> None:
         "According to Norway, who pays?", "Did Norway regret the money?", "What did Roe say about Norway?")]
     # "Did Norway regret...?": what a country did is what its own words say ("Does Iran regret the money?").
     assert spoken == ["norway", "norway", "norway", "norway", "norway", None]
-    from onrecord.corpus.candidates import voice_keys
+    from onrecord.ask.candidates import voice_keys
 
     norway, sweden = (parse(connection, f"What does {name} say about quotas?") for name in ("Norway", "Sweden"))
     assert [voice_keys(connection, norway, group) for group in norway.groups] == [{"q20"}, set()]

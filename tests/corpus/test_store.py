@@ -6,12 +6,11 @@ import json
 import sqlite3
 from pathlib import Path
 
+from conftest import write_documents
 from onrecord.corpus import Corpus
 from onrecord.corpus.schema import MIGRATIONS, migrate, version
 from onrecord.corpus.store import store
 from onrecord.record import Actor, Document, Mention, Record, Sentence, Span, Speaker, Turn, document_id
-
-from .conftest import write_documents
 
 
 def test_store_keeps_turns_sentences_and_search_index(small_corpus: Path) -> None:
@@ -179,3 +178,20 @@ def test_schema_migration_gives_a_speech_the_year_of_its_file_name_when_its_date
                               " json_extract(record, '$.document.period') FROM documents ORDER BY source").fetchall()
     # The date its text recalls goes; a date the text does not state (a catalog's, an option's) stays.
     assert rows == [(None, 2005, None, "2005"), ("2004-01-05", 2004, "2004-01-05", None)]
+
+
+def test_store_knows_nothing_of_ranking() -> None:
+    """No corpus module imports the ask engine; only ``Corpus.ask`` hands a question over to it."""
+    import ast
+
+    import onrecord.corpus as package
+
+    folder = Path(package.__file__).parent
+    importing = set()
+    for path in folder.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [node.module or ""] if isinstance(node, ast.ImportFrom) else (
+                [alias.name for alias in node.names] if isinstance(node, ast.Import) else [])
+            if any(name == "onrecord.ask" or name.startswith("onrecord.ask.") for name in names):
+                importing.add(path.name)
+    assert importing == {"__init__.py"}

@@ -6,10 +6,9 @@ from pathlib import Path
 
 import numpy as np
 
+from conftest import write_documents
 from onrecord.corpus import Corpus
 from onrecord.corpus.vectors import pack, unpack
-
-from .conftest import write_documents
 
 
 def test_vectors_pack_keeps_cosines_within_a_hundredth() -> None:

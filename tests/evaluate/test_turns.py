@@ -9,7 +9,7 @@ from conftest import REFERENCE, SHARED, requires_shared
 from onrecord.errors import EvaluationError
 from onrecord.evaluate.elecdeb import Debate, GoldTurn, render
 from onrecord.evaluate.turns import _score_by_words, evaluate_turns
-from onrecord.read import read_bytes
+from onrecord.readers import read_bytes
 from onrecord.transcript import transcribe
 
 ROOT = Path(__file__).resolve().parents[2]

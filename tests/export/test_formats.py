@@ -18,7 +18,7 @@ from onrecord.export.csv import safe_cell, unescape, write_csv
 from onrecord.export.jsonl import read_jsonl, write_jsonl
 from onrecord.export.webanno import write_webanno
 from onrecord.pipeline import structure
-from onrecord.read import read
+from onrecord.readers import read
 from onrecord.record import Record
 
 runner = CliRunner()

@@ -9,8 +9,8 @@ import numpy as np
 import pytest
 
 from conftest import load_script
-from onrecord.analyze.claim_features import Line
-from onrecord.analyze.claims import load_model, score_lines
+from onrecord.analyses.claim_features import Line
+from onrecord.analyses.claims import load_model, score_lines
 
 CLAIMS = ("Unemployment fell to {n} percent in 2016.", "We sent {n} troops to the border last year.",
           "The deficit rose by ${n} billion.", "They arrested {n} people in March.")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from onrecord.read import read_bytes
+from onrecord.readers import read_bytes
 from onrecord.transcript import transcribe
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "transcripts.md"

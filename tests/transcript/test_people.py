@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from onrecord.read import read_bytes
+from onrecord.readers import read_bytes
 from onrecord.transcript import transcribe
 from onrecord.transcript.people import full_name, same_people
 

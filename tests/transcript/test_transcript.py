@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from onrecord.read import read_bytes
+from onrecord.readers import read_bytes
 from onrecord.transcript import UNNAMED_SPEAKER, Transcript, transcribe
 
 

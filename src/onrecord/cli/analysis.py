@@ -30,7 +30,7 @@ def analyze(
 ) -> None:
     """Analyze transcript files and show (or write) their Records."""
     from onrecord.pipeline import analyze as analyze_file
-    from onrecord.read.metadata import valid_date
+    from onrecord.readers.metadata import valid_date
 
     if date is not None and valid_date(date) is None:
         fail(f"--date is not a date, {date!r}, give it as YYYY-MM-DD", 2)

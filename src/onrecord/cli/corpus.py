@@ -64,7 +64,7 @@ def add(
     """Read, analyze and store documents in the corpus; documents stored already are skipped."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from onrecord.read.catalog import read_catalog
+    from onrecord.readers.catalog import read_catalog
 
     console = Console(stderr=True, highlight=False)
     columns = (TextColumn("adding"), BarColumn(), MofNCompleteColumn(),

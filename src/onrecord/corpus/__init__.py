@@ -15,7 +15,7 @@ from typing import Any
 
 from onrecord.corpus.connection import DEFAULT_PATH, open_reader, open_writer, snapshot
 from onrecord.corpus.store import store, stored
-from onrecord.read.catalog import Entry
+from onrecord.readers.catalog import Entry
 
 __all__ = ["DEFAULT_PATH", "AddResult", "Corpus"]
 
@@ -95,7 +95,7 @@ class Corpus:
         from onrecord.corpus.store import fill
         from onrecord.corpus.vectors import BATCH, store_vectors
         from onrecord.corpus.voices import weigh_again
-        from onrecord.read.catalog import read_catalog
+        from onrecord.readers.catalog import read_catalog
 
         expansion = expand(paths)
         entries = read_catalog(catalog) if isinstance(catalog, str | os.PathLike) else catalog
@@ -122,7 +122,7 @@ class Corpus:
 
     def ask(self, question: str, *, k: int = 5) -> dict[str, Any]:
         """The best evidence for a question: verbatim sentences, best first (``ask --json`` shape)."""
-        from onrecord.corpus.ask import ask
+        from onrecord.ask import ask
 
         with snapshot(self.reader()) as connection:
             return ask(connection, question, k=k)

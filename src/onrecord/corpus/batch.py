@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from onrecord.errors import CorpusError, OnrecordError
-from onrecord.read.catalog import COLUMNS, Entry, resolved
+from onrecord.readers.catalog import COLUMNS, Entry, resolved
 from onrecord.record import Record
 
 # What the corpus knows of each stored document, by id: its title, date, sole speaker and the country it speaks
@@ -87,7 +87,7 @@ def analyze_paths(paths: Sequence[str], known: Known | None = None, catalog: Map
     """Read and analyze ``paths``; a file that fails becomes an Outcome with its error, not an exception.
     ``catalog``: what a catalog says of them, by resolved path (``read.catalog``)."""
     from onrecord.pipeline import analyze_sources
-    from onrecord.read import read
+    from onrecord.readers import read
     from onrecord.record import document_id
 
     known = _KNOWN if known is None else known

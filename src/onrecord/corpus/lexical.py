@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from onrecord.corpus.connection import by_rowid
-from onrecord.corpus.query import STOPWORDS, words
+from onrecord.corpus.words import STOPWORDS, words
 
 Name = tuple[str, ...]  # the stems of one name of a concept; all must occur for the name to match
 Concept = tuple[Name, ...]  # a question word (or an actor it names), with its other names

@@ -24,7 +24,7 @@ def _recalled_dates(connection: sqlite3.Connection) -> None:
     their file name gives ("11 September 2001" opening ``IDN_60_2005.txt``) get the file name's year as their
     period instead, as ``read`` now does; a date given by a catalog or an option, which the text does not state,
     stays."""
-    from onrecord.read.metadata import date_in_text, recalled, year_in_filename
+    from onrecord.readers.metadata import date_in_text, recalled, year_in_filename
 
     dated = connection.execute("SELECT rowid, source, date FROM documents WHERE date IS NOT NULL").fetchall()
     for rowid, source, date in dated:

@@ -6,7 +6,7 @@ import re
 import sqlite3
 from typing import Any
 
-from onrecord.corpus.query import words
+from onrecord.corpus.words import words
 from onrecord.errors import CorpusError
 
 # The best matches first (FTS5 ranks), then the few rows shown are joined to their documents and speakers.

@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
-from onrecord.corpus.query import STOPWORDS, words
+from onrecord.corpus.words import STOPWORDS, words
 from onrecord.errors import CorpusError
 
 BY = ("document", "speaker", "year")

@@ -11,7 +11,7 @@ from typing import Any
 
 from onrecord.corpus.transaction import immediate
 from onrecord.corpus.voices import count_countries, weigh
-from onrecord.read.catalog import Entry
+from onrecord.readers.catalog import Entry
 from onrecord.record import Record, from_dict, to_dict
 
 # The layers every record has and the corpus keeps in their own tables; every other layer is generic.

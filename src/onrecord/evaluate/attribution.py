@@ -15,8 +15,8 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-from onrecord.analyze.attribution_parts import Found
-from onrecord.analyze.attributions import extract, outermost
+from onrecord.analyses.attribution_parts import Found
+from onrecord.analyses.attributions import extract, outermost
 from onrecord.errors import EvaluationError
 from onrecord.evaluate.scores import prf
 from onrecord.nlp import english

@@ -105,8 +105,8 @@ def clef_files(data: Path) -> list[Path]:
 
 def evaluate_checkworthy(data: Path) -> dict[str, Any]:
     """MAP, RR, R-precision and P@k of the shipped ranker, per file then averaged."""
-    from onrecord.analyze.claim_features import lines_of
-    from onrecord.analyze.claims import score_lines
+    from onrecord.analyses.claim_features import lines_of
+    from onrecord.analyses.claims import score_lines
 
     per_file: list[Measures] = []
     for file in clef_files(data):

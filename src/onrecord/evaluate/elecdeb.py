@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from onrecord.errors import EvaluationError
-from onrecord.read.source import normalize
+from onrecord.readers.source import normalize
 
 FORMATS = ("txt", "html", "docx")
 _COLUMNS = {"date", "speaker", "concatenated_speech"}

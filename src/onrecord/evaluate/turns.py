@@ -20,7 +20,7 @@ from rich.table import Table
 from onrecord.errors import EvaluationError, OnrecordError
 from onrecord.evaluate.elecdeb import FORMATS, GoldTurn, debates, render
 from onrecord.evaluate.scores import prf
-from onrecord.read import read, read_bytes
+from onrecord.readers import read, read_bytes
 from onrecord.transcript import Transcript, transcribe
 from onrecord.transcript.labels import label_key
 

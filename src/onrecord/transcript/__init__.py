@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from onrecord.read.source import Source
+from onrecord.readers.source import Source
 from onrecord.record import Exchange, Span, Speaker, Turn
 from onrecord.transcript.labels import label_key
 from onrecord.transcript.people import full_name, same_people

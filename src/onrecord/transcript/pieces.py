@@ -8,7 +8,7 @@ import sys
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from onrecord.read.source import Source
+from onrecord.readers.source import Source
 from onrecord.record import TimeRange, strip_offsets
 from onrecord.transcript.labels import Label, is_clock, label_key, match_alone, match_label, role_word
 from onrecord.transcript.notes import is_boilerplate, is_stage_direction, stage_directions

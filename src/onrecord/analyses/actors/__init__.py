@@ -1,0 +1,107 @@
+"""Actors: who is talked about, under every name (``onrecord.analyses.actors``).
+
+Resolution, in order, each step taking only the tokens the earlier ones left: knowledge-base names and role
+titles (longest match; a title goes to its holder on the document's date, or for the whole of its year or
+month when only that is known, else to the office: see ``KnowledgeBase.holder``); bare surnames, to the candidate named most recently before (else the one in office on
+the date, else the latest); the speaker's "my Government" and "my Sovereign" (the monarch of the speaker's
+country by the same title rule); "the Treaty", "this Conference" to the nearest organization or instrument
+named before with that word in its name; NER entities, looked up as written or kept as actors without a QID; and the
+speaker's "we" in institutional contexts, to the speaker's affiliation. Speaker labels resolve too, so the
+analysis fills two layers: ``actors`` and the ``actor`` field of ``speakers``.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import replace
+from typing import Any
+
+from onrecord.analyses.actors.ingroup import match_ingroup, match_owned
+from onrecord.analyses.actors.matching import Found, match_names, resolve_past_titles
+from onrecord.analyses.actors.resolve import UNKNOWN, match_definite, match_entities, match_surnames
+from onrecord.analyses.actors.speakers import resolve_label
+from onrecord.kb import KnowledgeBase, load_kb
+from onrecord.record import Actor, ActorType, Mention, Record, Span
+
+__all__ = ["find_actors", "find_mentions"]
+
+
+def find_actors(record: Record, doc: Any, *, kb: str | os.PathLike[str] | None = None) -> dict[str, list[Any]]:
+    """The ``actors`` layer and the ``speakers`` layer with each speaker's actor, using the knowledge base
+    bundled with onrecord extended by the file ``kb``."""
+    base = load_kb(kb)
+    speaker_keys = {s.id: key for s in record.speakers
+                    if (key := (s.name and resolve_label(s.name, base)) or resolve_label(s.label, base)) is not None}
+    found = find_mentions(record, doc, base, speaker_keys)
+    actors, ids = _assemble(record.document.text, doc, found, base, list(speaker_keys.values()))
+    speakers = [replace(s, actor=ids.get(speaker_keys.get(s.id, ""))) for s in record.speakers]
+    return {"actors": actors, "speakers": speakers}
+
+
+def find_mentions(record: Record, doc: Any, kb: KnowledgeBase, speaker_keys: dict[str, str]) -> list[Found]:
+    """Every mention of an actor, by token positions, with the knowledge-base id (or unknown key) it names."""
+    # A day if the document has one, else the year or month it belongs to (titles then need a holder for all of it).
+    date = record.document.date or record.document.period
+    found = match_names(doc, kb, date)
+    found += match_surnames(doc, kb, date, found)
+    found = resolve_past_titles(found, kb)
+    groups = {sid: g for sid, key in speaker_keys.items() if (g := _group(kb, key))}
+    found += _outside(match_owned(record, doc, groups, kb, date), found)
+    found += match_definite(doc, kb, found)
+    found += match_entities(doc, kb, found)
+    types = {f.actor: kb.entries[f.actor].type for f in found if f.actor in kb.entries}
+    found += match_ingroup(record, doc, groups, found, types)
+    # Speaker labels are the transcript's structure, resolved through Speaker.actor, not mentions in speech.
+    labels = [(t.label.start, t.label.end) for t in record.turns if t.label is not None]
+    found = [f for f in found if not any(start <= doc[f.start].idx < end for start, end in labels)]
+    return sorted(found, key=lambda f: (f.start, f.end))
+
+
+def _outside(extra: list[Found], found: list[Found]) -> list[Found]:
+    """The matches of ``extra`` that overlap none of ``found``."""
+    taken = {i for f in found for i in range(f.start, f.end)}
+    return [f for f in extra if taken.isdisjoint(range(f.start, f.end))]
+
+
+def _group(kb: KnowledgeBase, key: str) -> str | None:
+    """Who a speaker's "we" stands for: a person's affiliation, or the speaker itself if it is a body."""
+    entry = kb.entries[key]
+    if entry.type == "person":
+        return entry.affiliation if entry.affiliation in kb.entries else None
+    return key
+
+
+def _assemble(text: str, doc: Any, found: list[Found], kb: KnowledgeBase,
+              extra: list[str]) -> tuple[list[Actor], dict[str, str]]:
+    """Actors in order of first mention (then speakers never mentioned), ids a1, a2...; and key -> id."""
+    mentions: dict[str, list[Mention]] = {}
+    for f in found:
+        key = _short_form(f.actor, mentions)
+        span = Span.of(text, doc[f.start].idx, doc[f.end - 1].idx + len(doc[f.end - 1].text))
+        mentions.setdefault(key, []).append(Mention(span, f.form))
+    for key in extra:
+        mentions.setdefault(key, [])
+    actors: list[Actor] = []
+    ids: dict[str, str] = {}
+    for key, found_mentions in mentions.items():
+        ids[key] = f"a{len(actors) + 1}"
+        name, kind, qid = _identity(kb, key)
+        actors.append(Actor(ids[key], name, kind, qid, tuple(found_mentions)))
+    return actors, ids
+
+
+def _short_form(key: str, seen: dict[str, Any]) -> str:
+    """An unknown one-word person ("Jarring") is the unknown person named in full before ("Gunnar Jarring")."""
+    prefix = f"{UNKNOWN}person:"
+    if not key.startswith(prefix) or " " in key:
+        return key
+    word = key[len(prefix) :]
+    return next((k for k in seen if k.startswith(prefix) and k.endswith(" " + word)), key)
+
+
+def _identity(kb: KnowledgeBase, key: str) -> tuple[str, ActorType, str | None]:
+    if key.startswith(UNKNOWN):
+        kind, _, name = key[len(UNKNOWN) :].partition(":")
+        return name, kind, None  # type: ignore[return-value]
+    entry = kb.entries[key]
+    return entry.name, entry.type, entry.qid

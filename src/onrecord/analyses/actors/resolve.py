@@ -1,0 +1,166 @@
+"""What the name index leaves: bare surnames ("Assad", "Mr. Araghchi") and the rest of NER's entities."""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+from onrecord.analyses.actors.matching import Found, _honorific_start, choose, part_of_other_name, roman_numeral
+from onrecord.kb import KnowledgeBase, days_of
+from onrecord.record import ActorType
+
+# NER labels that name actors; the others (dates, money, laws...) are not who is talked about.
+ACTOR_LABELS: dict[str, ActorType] = {
+    "PERSON": "person", "ORG": "organization", "NORP": "group", "GPE": "place", "LOC": "place", "FAC": "place",
+}
+UNKNOWN = "?"  # prefix of the key of an actor that is not in the knowledge base
+# Words that own a phrase rather than name anyone: "My Government" is the speaker's (see ingroup.py).
+POSSESSIVES = frozenset({"my", "our", "your", "his", "her", "their", "its"})
+# Letter pairs that PDF fonts set as one ligature glyph, which text extraction sometimes drops: "Palesne" for
+# "Palestine", "Chrisans" for "Christians".
+LIGATURES = ("ti", "tt", "ft", "fi", "fl", "ff", "ffi", "ffl")
+
+
+def match_surnames(doc: Any, kb: KnowledgeBase, date: str | None, found: list[Found]) -> list[Found]:
+    """Capitalised words outside ``found`` that are a known person's surname, each to the right person."""
+    covered = _covered(found)
+    merged = sorted(found, key=lambda f: f.start)
+    extra: list[Found] = []
+    for token in doc:
+        if token.i in covered or not token.text[:1].isupper() or roman_numeral(token.text):
+            continue
+        candidates = kb.surnames.get(token.lower_)
+        if not candidates or part_of_other_name(doc, token.i, token.i + 1, covered):
+            continue
+        before = sorted([f for f in merged if f.start < token.i] + extra, key=lambda f: f.start)
+        start = _honorific_start(doc, token.i)
+        if _word_too(token) and not (start < token.i or any(f.actor in candidates for f in before)):
+            continue  # "May", "Brown", "Bush": a person only as "Mrs. May" or after "Theresa May"
+        actor = choose(_by_date(kb, list(candidates), date), before)
+        extra.append(Found(start, token.i + 1, actor, "alias"))
+    return extra
+
+
+def _word_too(token: Any) -> bool:
+    """Whether a capitalised word is also an everyday English word ("May", "Key", "Brown", "Rice", "Begin")."""
+    return token.is_stop or token.lower_ in _WORDS_TOO
+
+
+# Surnames of people a knowledge base is likely to hold that are everyday English words, so that a capital at
+# the start of a sentence ("Brown coal", "Begin with") makes no person. (WordNet's noun index, used for
+# ``generic``, is no guide here: it lists Putin, Nixon and Khomeini.)
+_WORDS_TOO = frozenset({
+    "may", "brown", "bush", "rice", "key", "lee", "moon", "park", "begin", "lie", "jarring", "slim", "thorn", "ping",
+    "young", "long", "hope", "love", "rich", "little", "short", "major", "best", "black", "white", "green", "king",
+    "bell", "hill", "wood", "ford", "case", "price", "law", "strong", "hunt", "rose", "march", "page", "fox", "cook",
+})
+
+
+def _by_date(kb: KnowledgeBase, candidates: list[str], date: str | None) -> list[str]:
+    """Candidates in order of preference when no earlier mention decides: in office on the date (at some time in
+    a year or month), else latest."""
+    days = days_of(date) if date is not None else None
+
+    def key(actor: str) -> tuple[bool, str]:
+        roles = kb.entries[actor].roles
+        current = days is not None and any(role.overlaps(*days) for role in roles)
+        return current, max((role.start or "" for role in roles), default="")
+
+    return sorted(candidates, key=key, reverse=True)
+
+
+def match_entities(doc: Any, kb: KnowledgeBase, found: list[Found]) -> list[Found]:
+    """NER entities no name covers: looked up once more as written, else kept as actors without a QID."""
+    covered = _covered(found)
+    extra: list[Found] = []
+    for ent in doc.ents:
+        kind = ACTOR_LABELS.get(ent.label_)
+        if kind is None or any(i in covered for i in range(ent.start, ent.end)):
+            continue
+        start, end = _trim(ent)
+        if end <= start or doc[start].lower_ in POSSESSIVES:
+            continue
+        key = " ".join(doc[start:end].text.split())
+        owners = kb.names.get(key.lower()) or kb.names.get(f"the {key.lower()}") or _ligature_lost(key, kb)
+        if owners:
+            extra.append(Found(start, end, choose([o for o, _ in owners], found + extra), owners[0][1]))
+        elif not generic(key, kb):
+            extra.append(Found(start, end, f"{UNKNOWN}{kind}:{key}", "name"))
+    return extra
+
+
+# Head nouns of institutions and instruments that a document names in full once and then as "the Treaty",
+# "the Conference", "this Committee"; such a short form is the nearest one named before (see match_definite).
+DEFINITE_HEADS = frozenset({
+    "treaty", "convention", "conference", "committee", "commission", "council", "court", "tribunal", "agency",
+    "organization", "organisation", "assembly", "fund", "bank", "programme", "program", "movement",
+    "agreement", "protocol", "charter", "declaration", "covenant", "summit", "forum", "union", "league",
+})
+_DETERMINERS = frozenset({"the", "this", "that"})
+
+
+def match_definite(doc: Any, kb: KnowledgeBase, found: list[Found]) -> list[Found]:
+    """"the Treaty", "this Conference": a capitalised institution word after a determiner, outside ``found``,
+    goes to the nearest earlier knowledge-base organization or instrument whose name has that word ("the
+    Treaty" after "the NPT"); with none before, it stays unresolved."""
+    covered = _covered(found)
+    known = sorted((f for f in found if f.actor in kb.entries and kb.entries[f.actor].type in ("organization", "other")),
+                   key=lambda f: f.start)
+    extra: list[Found] = []
+    for token in doc:
+        head = token.lower_
+        if (token.i in covered or token.i == 0 or head not in DEFINITE_HEADS or not token.text[:1].isupper()
+                or doc[token.i - 1].lower_ not in _DETERMINERS
+                or (token.i + 1 < len(doc) and doc[token.i + 1].text[:1].isupper())):
+            continue
+        antecedent = next((f for f in reversed(known) if f.end <= token.i
+                           and head in kb.entries[f.actor].name.lower().replace("-", " ").split()), None)
+        if antecedent is not None:
+            extra.append(Found(token.i, token.i + 1, antecedent.actor, "alias"))
+    return extra
+
+
+def _ligature_lost(key: str, kb: KnowledgeBase) -> tuple[tuple[str, Any], ...] | None:
+    """The owners of the one knowledge-base name that ``key`` becomes when a lost ligature is put back in one
+    of its words ("Palesnians" -> "Palestinians"); None when none or several do."""
+    lower = key.lower()
+    found = {variant for i in range(2, len(lower) - 1) if lower[i - 1].isalpha() and lower[i].isalpha()
+             for pair in LIGATURES if (variant := lower[:i] + pair + lower[i:]) in kb.names}
+    return kb.names[found.pop()] if len(found) == 1 else None
+
+
+def generic(name: str, kb: KnowledgeBase) -> bool:
+    """Whether an entity NER found is no name of an actor: it has no capital letter ("inter alia"), is a roman
+    numeral ("XII"), or is one word that no knowledge-base name has and whose lower-case form (or singular) is
+    a common English noun or adjective in spaCy's English lemma index ("State", "Governments", "Sovereign")."""
+    if not any(ch.isupper() for ch in name) or roman_numeral(name):
+        return True
+    lower = name.lower()
+    if " " in name or lower in kb.names or f"the {lower}" in kb.names:
+        return False
+    singular = {lower, lower[:-1], lower[:-2], lower[:-3] + "y"} if lower.endswith("s") else {lower}
+    return not singular.isdisjoint(_common_words())
+
+
+@functools.cache
+def _common_words() -> frozenset[str]:
+    """Nouns and adjectives of the English lemmatizer's index (WordNet lemmas), lower case."""
+    from onrecord.nlp import english
+
+    index = english().get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    return frozenset(word for pos in ("noun", "adj") for word in index.get(pos, ()) if word.islower())
+
+
+def _trim(ent: Any) -> tuple[int, int]:
+    """The entity without a leading article and a trailing possessive or space."""
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_space or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].lower_ in ("'s", "’s", "'") or doc[end - 1].is_space or doc[end - 1].is_punct):
+        end -= 1
+    return start, end
+
+
+def _covered(found: list[Found]) -> set[int]:
+    return {i for f in found for i in range(f.start, f.end)}

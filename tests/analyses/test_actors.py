@@ -1,0 +1,230 @@
+"""Actors: names, epithets, titles by date, surnames, the speaker's "we", speaker labels, unknown names."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from onrecord.analyses import ANALYSES, annotate
+from onrecord.cli import app
+from onrecord.nlp import english
+from onrecord.pipeline import analyze, structure
+from onrecord.readers import read
+from onrecord.record import Actor, Record
+
+
+def _record(tmp_path: Path, text: str, date: str | None = None) -> Record:
+    path = tmp_path / "doc.txt"
+    path.write_text(text, encoding="utf-8")
+    record = structure(read(path, date=date))
+    return annotate(record, english()(record.document.text), steps=ANALYSES[:2])
+
+
+def _actor(record: Record, name: str) -> Actor:
+    return next(a for a in record.actors if a.name == name)
+
+
+def _texts(record: Record, name: str) -> list[tuple[str, str]]:
+    return [(m.span.text, m.form) for m in _actor(record, name).mentions]
+
+
+def test_actors_reference_names_epithets_and_titles_are_one_actor(reference_record: Record) -> None:
+    israel = {(m.span.text, m.form) for m in _actor(reference_record, "Israel").mentions}
+    assert {("Israel", "name"), ("Zionist regime", "epithet"), ("fake entity", "epithet")} <= israel
+    assert set(_texts(reference_record, "Ali Khamenei")) == {
+        ("Leader of the Islamic Revolution", "title"), ("Leader of the Revolution", "title")}
+    assert _texts(reference_record, "Qasem Soleimani") == [("Martyr Soleimani", "alias")] * 2
+    assert ("Mr. Maliki", "alias") in _texts(reference_record, "Nouri al-Maliki")
+    assert _texts(reference_record, "Abbas Araghchi") == [("Mr. Araghchi", "alias")]
+    assert _texts(reference_record, "Hassan Nasrallah") == [("Sayyed Hassan Nasrallah", "alias")]
+    assert _texts(reference_record, "Ansarullah") == [("Ansarullah", "name")]
+    assert _texts(reference_record, "Palestinian Islamic Jihad") == [("Islamic Jihad", "alias")] * 2
+    assert {t for t, _ in _texts(reference_record, "DAESH")} == {"DAESH", "Daesh"}
+    # The bare "Assad" of "the Assad family" goes to the Assad named last before it: either is right.
+    assert {t for t, _ in _texts(reference_record, "Hafez al-Assad")} == {"Hafez al-Assad", "Hafez Assad", "Assad"}
+    assert {t for t, _ in _texts(reference_record, "Bashar al-Assad")} == {"Assad", "Bashar Assad", "Bashar al-Assad"}
+
+
+def test_actors_reference_speaker_label_and_ingroup(reference_record: Record) -> None:
+    ahmadian = _actor(reference_record, "Ali Akbar Ahmadian")
+    assert [s.actor for s in reference_record.speakers] == [None, ahmadian.id]
+    iran = _actor(reference_record, "Iran")
+    pronouns = [m for m in iran.mentions if m.form == "pronoun"]
+    assert len(pronouns) == 83
+    assert {m.span.text for m in pronouns} == {"we", "We", "us", "our", "ourselves", "our forces", "Our security forces"}
+    questions = [t.span for t in reference_record.turns if t.kind == "question"]
+    assert not any(q.start <= m.span.start < q.end for m in pronouns for q in questions)
+
+
+def test_actors_bare_surname_goes_to_the_nearest_preceding_full_name(tmp_path: Path) -> None:
+    record = _record(tmp_path, "Hafez al-Assad ruled Syria. Assad was cautious. Later Bashar al-Assad came. Assad fell.\n")
+    assert _texts(record, "Hafez al-Assad") == [("Hafez al-Assad", "name"), ("Assad", "alias")]
+    assert _texts(record, "Bashar al-Assad") == [("Bashar al-Assad", "name"), ("Assad", "alias")]
+
+
+def test_actors_titles_never_go_to_a_holder_out_of_office(tmp_path: Path) -> None:
+    text = "The President of Syria spoke. The Leader of the Islamic Revolution replied.\n"
+    old = _record(tmp_path, text, date="1965-03-01")
+    assert [a.name for a in old.actors if a.type == "person"] == []
+    assert [a.name for a in _record(tmp_path, text, date="1985-03-01").actors if a.type == "person"] == [
+        "Hafez al-Assad", "Ruhollah Khomeini"]
+    assert _texts(_record(tmp_path, text, date="1995-03-01"), "Hafez al-Assad") == [("President of Syria", "title")]
+    assert _texts(_record(tmp_path, text, date="2010-03-01"), "Bashar al-Assad") == [("President of Syria", "title")]
+
+
+def test_actors_unknown_names_stay_without_a_qid(tmp_path: Path) -> None:
+    record = _record(tmp_path, "Yesterday Anna Bloomquist met the mayor in Oslo.\n")
+    unknown = [(a.name, a.type, a.kb, len(a.mentions)) for a in record.actors]
+    # "in Oslo" is the city, not the Norwegian government.
+    assert unknown == [("Anna Bloomquist", "person", None, 1), ("Oslo", "place", None, 1)]
+
+
+def test_actors_cli_reports_a_malformed_kb(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("actors:\n- {id: x, name: X, type: planet}\n", encoding="utf-8")
+    doc = tmp_path / "doc.txt"
+    doc.write_text("Israel spoke.\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["analyze", str(doc), "--kb", str(bad), "--json"])
+    assert result.exit_code == 1
+    assert result.stderr == (f"Error: malformed knowledge-base entry, {bad} line 2, field 'type', use one of "
+                             "country, person, organization, group, place, other\n")
+
+
+def test_actors_cli_user_kb_wins(tmp_path: Path) -> None:
+    user = tmp_path / "mine.yaml"
+    user.write_text("actors:\n- {id: acme, name: Acme Corp, type: organization, aliases: [Acme]}\n", encoding="utf-8")
+    doc = tmp_path / "doc.txt"
+    doc.write_text("Acme spoke to Iran.\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["analyze", str(doc), "--kb", str(user), "--json"])
+    assert result.exit_code == 0
+    assert '"name": "Acme Corp"' in result.stdout
+
+
+def test_actors_reference_undated_title_goes_to_the_office_not_the_current_holder(reference_record: Record) -> None:
+    # The January 2020 killing was under Adil Abdul-Mahdi; an undated text must not say al-Sudani.
+    assert _texts(reference_record, "Prime Minister of Iraq") == [("Prime Minister of Iraq", "title")]
+    assert _actor(reference_record, "Prime Minister of Iraq").type == "other"
+    assert not any(a.name == "Mohammed Shia al-Sudani" for a in reference_record.actors)
+    assert _texts(reference_record, "Ali Khamenei")[0] == ("Leader of the Islamic Revolution", "title")
+
+
+def test_actors_reference_operations_doctrines_and_scripture(reference_record: Record) -> None:
+    assert _texts(reference_record, "Operation Al-Aqsa Flood") == [("Operation Al-Aqsa Flood", "name")]
+    assert _texts(reference_record, "Operation True Promise") == [("Operation True Promise", "name")] * 2
+    assert not any(a.name == "Al-Aqsa Mosque" for a in reference_record.actors)
+    assert _texts(reference_record, "Takfirism") == [("Takfiri", "alias"), ("Takfir", "alias")]
+    assert _texts(reference_record, "Islam") == [("Islam", "name"), ("Islamic", "alias")]
+    assert _texts(reference_record, "Zionism") == [("anti-Zionist", "alias")]
+    types = {a.name: a.type for a in reference_record.actors}
+    assert [types[n] for n in ("Operation Al-Aqsa Flood", "Takfirism", "God", "Satan", "Pharaoh", "Moses", "Quran")] == [
+        "other"] * 7
+    assert "the East" not in types and "Al-Aqsa Mosque" not in types
+
+
+def test_actors_reference_capitals_as_places_and_coordinated_names(reference_record: Record) -> None:
+    assert _texts(reference_record, "Damascus") == [("Damascus", "name")] * 3
+    assert _texts(reference_record, "Doha") == [("Doha", "name")]
+    assert _texts(reference_record, "Eastern Ghouta") == [("East", "alias")]
+    assert _texts(reference_record, "Western Ghouta") == [("West Ghouta", "alias")]
+
+
+def test_actors_capital_is_the_government_unless_named_as_a_place(tmp_path: Path) -> None:
+    record = _record(tmp_path, "Washington rejected the deal. The minister flew to Washington and met people in Tehran.\n")
+    assert _texts(record, "United States") == [("Washington", "alias")]
+    assert [(a.name, a.type) for a in record.actors] == [("United States", "country"), ("Washington", "place"),
+                                                          ("Tehran", "place")]
+
+
+def test_actors_generic_words_are_no_actors_and_my_government_is_the_speaker(tmp_path: Path) -> None:
+    record = _record(tmp_path, "MR. SMITH (Iran): My Government believes that the State must respect the Sovereign "
+                               "rights of peoples, inter alia.\n")
+    names = [a.name for a in record.actors]
+    assert "State" not in names and "Sovereign" not in names and "My Government" not in names
+    said = _record(tmp_path, "Question: What is your view?\nA. A. Ahmadian: My Government rejects the State's claim.\n")
+    assert [(m.span.text, m.form) for m in _actor(said, "Iran").mentions] == [("My Government", "pronoun")]
+    assert [a.name for a in said.actors] == ["Iran", "Ali Akbar Ahmadian"]
+
+
+def test_actors_year_of_a_speech_resolves_titles_held_all_that_year(tmp_path: Path) -> None:
+    text = "The Leader of the Revolution and the President of Iran spoke.\n"
+    path = tmp_path / "IRN_40_1985.txt"
+    path.write_text(text, encoding="utf-8")
+    record = structure(read(path))
+    assert (record.document.date, record.document.period) == (None, "1985")
+    record = annotate(record, english()(record.document.text), steps=ANALYSES[:2])
+    assert [a.name for a in record.actors if a.type == "person"] == ["Ruhollah Khomeini", "Ali Khamenei"]
+    path = tmp_path / "IRN_44_1989.txt"  # Khomeini died and Khamenei left the presidency that year
+    path.write_text(text, encoding="utf-8")
+    record = structure(read(path))
+    record = annotate(record, english()(record.document.text), steps=ANALYSES[:2])
+    assert [(a.name, a.type) for a in record.actors if a.type in ("person", "other")] == [
+        ("Supreme Leader of Iran", "other"), ("President of Iran", "other")]
+
+
+def test_actors_my_sovereign_is_the_speakers_monarch_in_office(tmp_path: Path) -> None:
+    text = "Question: What is your view?\nA. A. Ahmadian: My august Sovereign has proposed a literacy campaign.\n"
+    assert _texts(_record(tmp_path, text, date="1964-10-01"), "Mohammad Reza Pahlavi") == [
+        ("My august Sovereign", "title")]
+    # After the revolution nobody holds the title: the office, never the deposed Shah.
+    late = _record(tmp_path, text, date="1985-10-01")
+    assert not any(a.name == "Mohammad Reza Pahlavi" for a in late.actors)
+    assert _texts(late, "Shah of Iran") == [("My august Sovereign", "title")]
+
+
+def test_actors_a_first_name_or_surname_inside_an_unknown_persons_name_is_not_the_known_one(tmp_path: Path) -> None:
+    record = _record(tmp_path, "Cyrus Vance met Gordon Brown in Paris. Cyrus founded Persia and Mr. Brown wrote.\n")
+    names = {a.name: [m.span.text for m in a.mentions] for a in record.actors}
+    assert names["Cyrus the Great"] == ["Cyrus"]
+    assert names["George Brown"] == ["Mr. Brown"]
+    assert "Cyrus Vance" in names and "Gordon Brown" in names
+
+
+def test_actors_names_that_lost_a_pdf_ligature_still_resolve(tmp_path: Path) -> None:
+    record = _record(tmp_path, "We support the right of all Palesnians to self-determination, and Chrisans too.\n")
+    assert [m.span.text for m in _actor(record, "Palestine").mentions] == ["Palesnians"]
+    assert [m.span.text for m in _actor(record, "Christians").mentions] == ["Chrisans"]
+
+
+def test_actors_names_match_whichever_apostrophe_the_text_uses(tmp_path: Path) -> None:
+    record = _record(tmp_path, "The Democratic People’s Republic of Korea and Côte d’Ivoire spoke; so did the "
+                               "Republic of Korea.\n")
+    assert [(a.name, [m.span.text for m in a.mentions]) for a in record.actors] == [
+        ("North Korea", ["The Democratic People’s Republic of Korea"]), ("Côte d'Ivoire", ["Côte d’Ivoire"]),
+        ("South Korea", ["the Republic of Korea"])]
+
+
+def test_actors_a_capitalised_common_word_is_no_place(tmp_path: Path) -> None:
+    record = _record(tmp_path, "Sham elections were held. The Islamic State in Iraq and the Sham spread.\n")
+    assert [(a.name, [m.span.text for m in a.mentions]) for a in record.actors] == [
+        ("DAESH", ["Islamic State in Iraq and the Sham"])]
+
+
+def test_actors_the_treaty_is_the_treaty_named_before_and_nothing_without_one(tmp_path: Path) -> None:
+    record = _record(tmp_path, "Iran has signed the NPT. We abide by the Treaty and its safeguards.\n\n"
+                               "The Committee met in Geneva. The Treaty of Tlatelolco followed; this Treaty stands.\n")
+    npt = _texts(record, "Treaty on the Non-Proliferation of Nuclear Weapons")
+    assert npt == [("NPT", "alias"), ("Treaty", "alias")]
+    assert ("Treaty", "alias") in _texts(record, "Treaty of Tlatelolco")
+    assert all(m.span.text != "Committee" for a in record.actors for m in a.mentions)
+
+    alone = _record(tmp_path, "Iran abides by the Treaty.\n")
+    assert all(m.span.text != "Treaty" for a in alone.actors if a.kb for m in a.mentions)
+
+
+def test_actors_a_surname_that_is_an_everyday_word_needs_a_title_or_the_full_name_before(tmp_path: Path) -> None:
+    kb = tmp_path / "kb.yaml"
+    kb.write_text("actors:\n  - {id: theresa-may, name: Theresa May, type: person, affiliation: united-kingdom}\n",
+                  encoding="utf-8")
+    doc = tmp_path / "doc.txt"
+    doc.write_text("May the talks succeed. Prime Minister May spoke. Theresa May returned; May said no.\n",
+                   encoding="utf-8")
+    record = analyze(doc, kb=kb, steps=ANALYSES[:2])
+    [actor] = [a for a in record.actors if a.name == "Theresa May"]
+    assert [m.span.text for m in actor.mentions] == ["Prime Minister May", "Theresa May", "May"]
+
+
+def test_actors_a_roman_numeral_in_capitals_is_no_mixed_case_name(tmp_path: Path) -> None:
+    record = _record(tmp_path, "Part XI of the Convention was amended.\nPresident Xi spoke in Beijing.\n", "2015-09-28")
+    assert [(m.span.text, a.name) for a in record.actors for m in a.mentions if "Xi" in a.name or m.span.text == "XI"] == [
+        ("President Xi", "Xi Jinping")]
