@@ -51,3 +51,27 @@ def test_terminal_summary_opens_the_view(example_record: Record) -> None:
     assert f"most hostile to {names[second]} -0.30 most favourable to {names[first]} +0.40" in shown
     assert names[third] not in shown.split("to check")[0]  # the interviewer's stance is no answerer's
     assert "to check 1. According to the finance ministry" in shown
+
+
+def test_terminal_stances_show_their_evidence(example_record: Record) -> None:
+    from dataclasses import replace
+
+    from onrecord.record import Stance
+    from onrecord.view.actors import stances
+
+    assert stances(example_record) is None  # the example holds no stance: no empty section
+    answerer = next(s for s in example_record.speakers if s.role == "interviewee")
+    asker = next(s for s in example_record.speakers if s.role == "interviewer")
+    sentences = [s.span for s in example_record.sentences]
+    first, second = example_record.actors[:2]
+    record = replace(example_record, stances=(
+        Stance(first.id, answerer.id, -0.2, (sentences[3],)),
+        Stance(second.id, answerer.id, 0.6, (sentences[5], sentences[6])),
+        Stance(second.id, asker.id, -0.9, (sentences[1],)),
+    ))
+    shown = _shown(stances(record))
+    assert shown.startswith(f"Stance of {answerer.name or answerer.label}: the evidence")
+    rows = shown[shown.index("━"):]
+    assert rows.index(second.name) < rows.index(first.name)  # strongest first
+    assert f"“{' '.join(sentences[3].text.split())}”" in shown
+    assert "+1 more" in shown and "-0.90" not in shown  # the asker's stance is not the answerer's

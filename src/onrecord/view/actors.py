@@ -9,8 +9,11 @@ from rich.table import Table
 from rich.text import Text
 
 from onrecord.record import Record
+from onrecord.view.text import preview
 
 _BAR = 10
+_SHOWN = 8  # stances with their evidence: the strongest, hostile or favourable
+_EVIDENCE = 150
 
 
 def actors(record: Record) -> RenderableType | None:
@@ -33,6 +36,26 @@ def actors(record: Record) -> RenderableType | None:
     return table
 
 
+def stances(record: Record) -> RenderableType | None:
+    """The main speaker's strongest stances, each with the sentences that show it: a score is read with its
+    evidence, never alone."""
+    holder = _main_speaker(record)
+    names = {a.id: a.name for a in record.actors}
+    shown = sorted((s for s in record.stances if s.holder == holder and s.evidence and s.actor in names),
+                   key=lambda s: (-abs(s.score), s.actor))[:_SHOWN]
+    if not shown:
+        return None
+    table = Table(title=f"Stance of {_label(record, holder)}: the evidence", title_justify="left", show_edge=False)
+    for column in ("actor", "stance", "evidence"):
+        table.add_column(column)
+    for stance in shown:
+        quote = Text(f"“{preview(stance.evidence[0].text, _EVIDENCE)}”")
+        if len(stance.evidence) > 1:
+            quote.append(f"  +{len(stance.evidence) - 1} more", style="dim")
+        table.add_row(names[stance.actor], bar(stance.score), quote)
+    return table
+
+
 def bar(score: float | None) -> Text:
     """A stance as a bar: red to the left for hostile, green to the right for favourable."""
     if score is None:
@@ -50,3 +73,8 @@ def _main_speaker(record: Record) -> str | None:
     """The speaker with the most answer or statement turns: whose stance the table shows."""
     counts = Counter(t.speaker for t in record.turns if t.kind in ("answer", "statement") and t.speaker)
     return counts.most_common(1)[0][0] if counts else None
+
+
+def _label(record: Record, speaker: str | None) -> str:
+    found = next((s for s in record.speakers if s.id == speaker), None)
+    return (found.name or found.label) if found is not None else "the speaker"

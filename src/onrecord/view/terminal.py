@@ -86,7 +86,7 @@ def _turn_line(turn: Turn, labels: dict[str, str], sentences: Counter[str], colo
 
 
 # In order; later analyses add their sections here.
-SECTIONS: tuple[Section, ...] = (header, summary, speakers, exchanges, notes, actors.actors, structure.doctrine, structure.quotations, structure.citations, claims.claims)
+SECTIONS: tuple[Section, ...] = (header, summary, speakers, exchanges, notes, actors.actors, actors.stances, structure.doctrine, structure.quotations, structure.citations, claims.claims)
 
 
 def render(record: Record, *, sections: Iterable[Section] = SECTIONS) -> list[RenderableType]:
