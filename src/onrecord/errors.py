@@ -19,6 +19,10 @@ class FormatError(ReadError):
     """A file's format is not one onrecord reads, or its content does not match its format."""
 
 
+class AnalysisError(OnrecordError):
+    """A document was read but an analysis of it failed: a defect, reported with the file rather than a traceback."""
+
+
 class SchemaError(OnrecordError):
     """A Record (JSON) does not follow the onrecord/record@1 schema."""
 
@@ -45,3 +49,10 @@ class ExportError(OnrecordError):
 
 class WebError(OnrecordError):
     """The web reader cannot serve what was asked: unknown document or actor, bad address, refused host."""
+
+
+def unexpected(error: BaseException) -> str:
+    """What an error that onrecord did not raise on purpose says, in one line: its kind and its first words."""
+    said = " ".join(str(error).split())
+    said = said if len(said) <= 120 else said[:119] + "…"
+    return f"{type(error).__name__}: {said}" if said else type(error).__name__

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from onrecord.analyses import ANALYSES, Step, annotate, configure
+from onrecord.errors import AnalysisError, OnrecordError, unexpected
 from onrecord.nlp import english, parsed_text
 from onrecord.readers import DEFAULT_MAX_BYTES, Source, read
 from onrecord.record import Document, Record, document_id
@@ -54,9 +55,16 @@ def analyze(
 
 
 def analyze_source(source: Source, *, steps: Sequence[Step] = ANALYSES) -> Record:
-    """The Record of a source that has been read already."""
-    record = structure(source)
-    return annotate(record, english()(parsed_text(record.document.text)), steps=steps)
+    """The Record of a source that has been read already; ``AnalysisError`` names the source when any part of the
+    analysis fails."""
+    try:
+        record = structure(source)
+        return annotate(record, english()(parsed_text(record.document.text)), steps=steps)
+    except OnrecordError:
+        raise
+    except Exception as error:  # one document's failure, named, never a traceback that ends a batch
+        raise AnalysisError(f"cannot be analyzed ({unexpected(error)})", source.path,
+                            "report it with the file attached") from error
 
 
 def analyze_sources(sources: Iterable[Source], *, steps: Sequence[Step] = ANALYSES) -> Iterator[Record]:

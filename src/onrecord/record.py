@@ -259,7 +259,7 @@ def to_dict(record: Record) -> dict[str, Any]:
 
 def to_json(record: Record, *, indent: int | None = 2) -> str:
     """The record as JSON text (schema ``onrecord/record@1``)."""
-    return json.dumps(to_dict(record), ensure_ascii=False, indent=indent)
+    return json.dumps(to_dict(record), ensure_ascii=False, indent=indent, allow_nan=False)
 
 
 def from_dict(data: Any) -> Record:

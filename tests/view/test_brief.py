@@ -41,6 +41,9 @@ def test_brief_cli_analyze_html_renders_hostile_text_as_text(tmp_path: object) -
     for bad in ("<script>window", "<img src=x", "<b onmouseover", "<svg onload", 'href="javascript:'):
         assert bad not in result.stdout
     assert "&lt;img src=x onerror=&#34;window.__pwned=&#39;answer&#39;&#34;&gt;" in result.stdout
+    assert "\u202e" not in result.stdout and "The minister ⟨U+202E⟩said nothing⟨U+202C⟩ about it." in result.stdout
+    markdown = runner.invoke(app, ["analyze", str(HOSTILE), "--format", "md"]).stdout
+    assert "\u202e" not in markdown and "The minister ⟨U+202E⟩said nothing⟨U+202C⟩ about it" in markdown
 
 
 def test_brief_cli_analyze_md_writes_the_file(tmp_path: object) -> None:

@@ -18,7 +18,7 @@ INJECTED = ("<script>window.__pwned", "<img src=x", "<b onmouseover", "<svg onlo
 
 @pytest.fixture(scope="module")
 def client(web_corpus: Path) -> TestClient:
-    return TestClient(create_app(web_corpus))
+    return TestClient(create_app(web_corpus), base_url="http://127.0.0.1")
 
 
 def _hostile_id(client: TestClient) -> str:
@@ -80,6 +80,30 @@ def test_app_filters_documents_by_date(client: TestClient) -> None:
     assert len(set(re.findall(r"/documents/([0-9a-f]{16})", page))) == 1
 
 
+def test_app_reader_shows_bidi_controls_as_marks(client: TestClient) -> None:
+    page = client.get(f"/documents/{_hostile_id(client)}").text
+    assert "\u202e" not in page and "\u202c" not in page
+    assert "The minister ⟨U+202E⟩said nothing⟨U+202C⟩ about it." in page
+
+
+def test_app_answers_only_to_its_own_host_names(web_corpus: Path) -> None:
+    app = create_app(web_corpus, hosts=("127.0.0.1", "reader.example"))
+    assert TestClient(app, base_url="http://127.0.0.1:8000").get("/").status_code == 200
+    assert TestClient(app, base_url="http://reader.example").get("/").status_code == 200
+    rebound = TestClient(app, base_url="http://evil.example").get("/")
+    assert rebound.status_code == 400 and "Hostile" not in rebound.text
+
+
+def test_app_serve_refuses_an_empty_host() -> None:
+    from typer.testing import CliRunner
+
+    from onrecord.cli import app
+
+    result = CliRunner().invoke(app, ["serve", "--host", ""], env={"ONRECORD_HOST": "0.0.0.0"})
+    assert result.exit_code == 2
+    assert result.stderr == "Error: --host is empty, '', give the address to bind (127.0.0.1 for this machine only)\n"
+
+
 def test_app_check_host_refuses_non_local_unless_explicit() -> None:
     check_host("127.0.0.1", explicit=False)
     check_host("::1", explicit=False)
@@ -98,7 +122,7 @@ def test_app_actor_page_draws_an_escaped_page(client: TestClient) -> None:
 def test_app_reader_keeps_each_rendered_page(web_corpus: Path) -> None:
     from onrecord.export import records_of
 
-    fresh = TestClient(create_app(web_corpus))
+    fresh = TestClient(create_app(web_corpus), base_url="http://127.0.0.1")
     document = _hostile_id(fresh)
     (text,) = [r.document.text for r in records_of(web_corpus) if r.document.id == document]
     start = text.index("Israel said")

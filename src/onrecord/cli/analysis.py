@@ -64,7 +64,7 @@ def _output(records: list[Record], output_format: OutputFormat, out: Path | None
         import json
 
         if several:
-            emit(json.dumps([to_dict(r) for r in records], ensure_ascii=False, indent=2) + "\n", out)
+            emit(json.dumps([to_dict(r) for r in records], ensure_ascii=False, indent=2, allow_nan=False) + "\n", out)
         elif records:
             emit(to_json(records[0]) + "\n", out)
     elif output_format in _BRIEFS:

@@ -47,12 +47,15 @@ class OutputFormat(StrEnum):
 
 def fail(message: str, code: int = 1) -> NoReturn:
     """Print one ``Error:`` line on stderr and exit."""
-    print(f"Error: {message}", file=sys.stderr)
+    report(message)
     raise typer.Exit(code)
 
 
 def report(error: OnrecordError | str) -> None:
-    print(f"Error: {error}", file=sys.stderr)
+    """Print one ``Error:`` line on stderr, on one line whatever the message holds (a file name's stray bytes,
+    its line breaks)."""
+    line = " ".join(f"Error: {error}".split())
+    print(line.encode("utf-8", "backslashreplace").decode("utf-8"), file=sys.stderr)
 
 
 def brief(kind: str, records: list[Record]) -> str:

@@ -53,6 +53,8 @@ def serve(
     host: Annotated[str | None, typer.Option("--host", help="Address to bind (default 127.0.0.1); a non-loopback "
                                              "address is served only when given here.")] = None,
     port: Annotated[int, typer.Option("--port", help="Port to listen on.", min=1, max=65535)] = 8000,
+    allow_host: Annotated[list[str] | None, typer.Option("--allow-host", help="A further name the reader is reached "
+                                                         "by (the Host header), beside the bound address.")] = None,
 ) -> None:
     """Serve the web reader of a corpus (documents, reader, ask, actors) on this machine."""
     import os
@@ -60,15 +62,18 @@ def serve(
 
     import uvicorn
 
-    from onrecord.web.app import create_app
+    from onrecord.web.app import LOOPBACK_HOSTS, create_app
 
+    if host is not None and not host.strip():
+        fail("--host is empty, '', give the address to bind (127.0.0.1 for this machine only)", 2)
     address = host or os.environ.get("ONRECORD_HOST") or LOCAL
     try:
         check_host(address, explicit=host is not None)
-        application = create_app(corpus)
+        application = create_app(corpus, hosts=(*LOOPBACK_HOSTS, address, *(allow_host or ())))
     except OnrecordError as error:
         fail(str(error))
     if address not in (LOCAL, "localhost"):
-        print(f"Warning: serving on {address}: anyone who can reach this address can read the corpus", file=sys.stderr)
+        print(f"Warning: serving on {address}: anyone who can reach this address can read the corpus"
+              " (it answers to the names given with --allow-host)", file=sys.stderr)
     print(f"onrecord: serving {corpus} on http://{address}:{port}/ (Ctrl+C to stop)", file=sys.stderr)
     uvicorn.run(application, host=address, port=port, log_level="warning")

@@ -99,7 +99,11 @@ class Corpus:
 
         expansion = expand(paths)
         entries = read_catalog(catalog) if isinstance(catalog, str | os.PathLike) else catalog
-        result = AddResult(total=len(expansion.files), notes=expansion.notes)
+        result = AddResult(total=len(expansion.files) + len(expansion.errors), notes=expansion.notes)
+        for folder, error in expansion.errors:  # a folder that cannot be walked is counted and named
+            result.failed.append((folder, error))
+            if progress is not None:
+                progress(result, error)
         connection = self.writer()
         # Sentences stored before the corpus kept vectors or stems get them now.
         fill(connection, "sentence_vectors", store_vectors, batch=BATCH)

@@ -9,12 +9,14 @@ import concurrent.futures as cf
 import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from onrecord.errors import CorpusError, OnrecordError
+from onrecord.errors import CorpusError, OnrecordError, unexpected
+from onrecord.readers import shown_name
 from onrecord.readers.catalog import COLUMNS, Entry, resolved
 from onrecord.record import Record
 
@@ -46,26 +48,40 @@ class Outcome:
 
 @dataclass(frozen=True)
 class Expansion:
-    """The files a list of paths stands for, and the folder notes (README, LICENSE...) left out."""
+    """The files a list of paths stands for, the folder notes (README, LICENSE...) left out, and the folders
+    that could not be walked, with why (path, reason): failures to count, never files silently missed."""
 
     files: list[str]
     notes: list[str]
+    errors: list[tuple[str, str]] = field(default_factory=list)
 
 
 def expand(paths: Iterable[str | os.PathLike[str]]) -> Expansion:
     """Files as named, and every transcript file (by extension) under each folder, sorted, but folder notes."""
-    files: list[str] = []
-    notes: list[str] = []
+    expansion = Expansion([], [])
     for path in paths:
         entry = Path(path)
-        if not entry.is_dir():
-            files.append(str(entry))
-            continue
-        for found in sorted(entry.rglob("*")):
-            # Not only regular files: a pipe or a device named like a transcript is read, and refused, by name.
-            if not found.is_dir() and found.suffix.lower() in _SUFFIXES and not found.name.startswith("."):
-                (notes if is_folder_note(found) else files).append(str(found))
-    return Expansion(files, notes)
+        if entry.is_dir():
+            _walk(entry, expansion)
+        else:
+            expansion.files.append(str(entry))
+    return expansion
+
+
+def _walk(folder: Path, expansion: Expansion) -> None:
+    def refused(error: OSError) -> None:
+        where = shown_name(error.filename or folder)
+        expansion.errors.append((where, f"cannot be walked ({error.strerror or error}), {where}, "
+                                        "check the folder's permissions"))
+
+    found: list[Path] = []
+    for root, folders, names in os.walk(folder, onerror=refused):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        found.extend(Path(root, name) for name in names)
+    for file in sorted(found):
+        # Not only regular files: a pipe or a device named like a transcript is read, and refused, by name.
+        if file.suffix.lower() in _SUFFIXES and not file.name.startswith(".") and not file.is_dir():
+            (expansion.notes if is_folder_note(file) else expansion.files).append(str(file))
 
 
 def is_folder_note(path: Path) -> bool:
@@ -93,6 +109,7 @@ def analyze_paths(paths: Sequence[str], known: Known | None = None, catalog: Map
     known = _KNOWN if known is None else known
     outcomes: dict[str, Outcome] = {}
     sources = []
+    read_paths = []
     for path in paths:
         entry = catalog.get(resolved(path)) if catalog else None
         try:
@@ -104,12 +121,15 @@ def analyze_paths(paths: Sequence[str], known: Known | None = None, catalog: Map
             outcomes[path] = Outcome(path, skipped=True)
         else:
             sources.append(source)
+            read_paths.append(path)
+    # A source is named as shown (a file name's stray bytes as U+FFFD); its outcome goes to the path as given.
+    given = {source.path: path for source, path in zip(sources, read_paths, strict=True)}
     try:
         for record in analyze_sources(sources):
-            outcomes[record.document.source] = _analyzed(record)
+            outcomes[given[record.document.source]] = _analyzed(record)
     except Exception:  # one bad document must not lose the others: redo them one at a time
         for source in sources:
-            outcomes[source.path] = _analyze_one(source)
+            outcomes[given[source.path]] = _analyze_one(source)
     return [outcomes[path] for path in paths if path in outcomes]
 
 
@@ -133,8 +153,10 @@ def _analyze_one(source: Any) -> Outcome:
 
     try:
         return _analyzed(analyze_source(source))
-    except Exception as error:  # a crash in one analysis is that document's failure, reported and skipped
-        return Outcome(source.path, error=f"cannot be analyzed ({type(error).__name__}: {error}), {source.path}, "
+    except OnrecordError as error:  # a crash in one analysis is that document's failure, reported and skipped
+        return Outcome(source.path, error=str(error))
+    except Exception as error:  # embedding its sentences failed
+        return Outcome(source.path, error=f"cannot be stored ({unexpected(error)}), {source.path}, "
                                           "report it with the file attached")
 
 
@@ -156,10 +178,32 @@ def run(
         for chunk in chunks:
             yield from analyze_paths(chunk, known, _entries(catalog, chunk))
     else:
-        context = multiprocessing.get_context("spawn")  # fork would copy the caller's threads and locks
+        yield from _in_processes(chunks, known, catalog, workers)
+
+
+def _in_processes(chunks: list[list[str]], known: Known, catalog: Mapping[str, Entry], workers: int
+                  ) -> Iterator[Outcome]:
+    """Outcomes from a pool of worker processes. A worker that dies (killed, or out of memory) breaks the pool:
+    the files it had not finished go again in a fresh pool, one at a time, so that a file that kills its worker
+    again is named and the others are analyzed."""
+    context = multiprocessing.get_context("spawn")  # fork would copy the caller's threads and locks
+    depth = 2 * workers
+    while chunks:
+        seen: set[str] = set()
         with cf.ProcessPoolExecutor(workers, mp_context=context, initializer=_remember, initargs=(known,)) as pool:
-            yield from _drain(chunks, lambda chunk: pool.submit(analyze_paths, chunk, None, _entries(catalog, chunk)),
-                              _first_done, 2 * workers)
+            try:
+                for outcome in _drain(chunks, lambda chunk: pool.submit(analyze_paths, chunk, None,
+                                                                        _entries(catalog, chunk)), _first_done, depth):
+                    seen.add(outcome.path)
+                    yield outcome
+                return
+            except BrokenProcessPool:
+                left = [path for chunk in chunks for path in chunk if path not in seen]
+        if depth == 1:  # one file was in flight: it is the one that killed its worker
+            yield Outcome(left[0], error=f"its analysis stopped (the worker process died: killed, or out of "
+                                         f"memory), {left[0]}, try it alone or with a lower --max-bytes")
+            left = left[1:]
+        chunks, depth = [[path] for path in left], 1
 
 
 def _entries(catalog: Mapping[str, Entry], chunk: list[str]) -> dict[str, Entry]:

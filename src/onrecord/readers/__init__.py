@@ -10,7 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from onrecord.defaults import DEFAULT_MAX_BYTES
-from onrecord.errors import FormatError, ReadError
+from onrecord.errors import FormatError, OnrecordError, ReadError, unexpected
 from onrecord.readers.metadata import (
     date_in_filename,
     date_in_text,
@@ -68,7 +68,7 @@ def read(
     """Read a file into normalized text and metadata; raise ``ReadError`` saying why when it cannot. ``title``,
     ``date``, ``speaker`` (of a speech without speaker labels) and ``speaks_for`` (the country whose words these
     are) are what the caller knows better than the file."""
-    name = str(path)
+    name = shown_name(path)
     file = Path(path)
     if not file.exists():
         raise ReadError("no such file", name, "check the path")
@@ -92,6 +92,12 @@ def read(
                       speaks_for=speaks_for)
 
 
+def shown_name(path: str | os.PathLike[str]) -> str:
+    """A path as text to show and store: a file name that is not UTF-8 keeps its other bytes as U+FFFD (the
+    file itself is opened by its real name)."""
+    return os.fsencode(path).decode("utf-8", "replace")
+
+
 def read_bytes(
     data: bytes,
     name: str,
@@ -108,7 +114,13 @@ def read_bytes(
     reader = reader_of(format)
     if not data.strip():
         raise ReadError("the file is empty", name, "check that it is the transcript you meant")
-    source = finish(reader(data, name))
+    try:
+        source = finish(reader(data, name))
+    except OnrecordError:
+        raise
+    except Exception as error:  # a file that breaks a reader is that file's failure, named
+        raise ReadError(f"cannot be read as {format} ({unexpected(error)})", name,
+                        "check the file, or report it with the file attached") from error
     day = valid_date(date) or _date_in_text(source.text, name) or valid_date(source.date) or date_in_filename(name)
     return replace(
         source,

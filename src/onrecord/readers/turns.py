@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import math
 from typing import Any, TypeGuard
 
 import yaml
@@ -80,7 +81,13 @@ def _turn(item: Any, index: int, name: str) -> tuple[str | None, str, TimeRange 
 
 
 def _number(value: Any) -> TypeGuard[float]:
-    return isinstance(value, int | float) and not isinstance(value, bool) and value == value
+    """A time in seconds: a finite number (JSON's NaN and Infinity, YAML's .inf and a 400-digit integer are none)."""
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        return False
+    try:
+        return math.isfinite(value)
+    except OverflowError:
+        return False
 
 
 def _string(value: Any) -> str | None:

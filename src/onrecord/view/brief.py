@@ -20,7 +20,7 @@ from onrecord.export.codings import top_claims
 from onrecord.record import Attribution, Claim, EnumerationItem, Record, Turn
 from onrecord.view.charts import Chart, stance_bars
 from onrecord.view.marks import Mark, Marks, Piece, item_anchor, marks, pieces
-from onrecord.view.text import preview
+from onrecord.view.text import preview, visible_value
 
 ANSWER = 280  # characters of an answer shown in the exchanges section
 CLAIMS = 10  # check-worthy claims in a brief
@@ -152,7 +152,7 @@ def _attribution(attribution: Attribution, prefix: str) -> dict[str, Any]:
 def environment() -> jinja2.Environment:
     """Templates of the views; autoescape on for every template, whatever its name."""
     return jinja2.Environment(loader=jinja2.PackageLoader("onrecord.view", "templates"), autoescape=True,
-                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+                              undefined=jinja2.StrictUndefined, finalize=visible_value, trim_blocks=True, lstrip_blocks=True)
 
 
 def brief_html(records: Sequence[Record], *, title: str | None = None) -> str:

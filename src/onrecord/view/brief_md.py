@@ -12,7 +12,7 @@ from typing import Any
 
 from onrecord.record import Record
 from onrecord.view.brief import BriefDocument, TreeItem, brief_document
-from onrecord.view.text import preview
+from onrecord.view.text import preview, visible
 
 _SPACE = re.compile(r"\s+")
 _MARKUP = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
@@ -22,7 +22,7 @@ def md(text: str) -> str:
     """Document text as inert Markdown: no HTML, no emphasis, no links, one line (spaces at the ends kept)."""
     flat = _SPACE.sub(" ", text)
     flat = flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _MARKUP.sub(r"\\\1", flat)
+    return visible(_MARKUP.sub(r"\\\1", flat))  # the marks hold no Markdown that acts mid-line
 
 
 def _tree(items: list[TreeItem], depth: int) -> list[str]:

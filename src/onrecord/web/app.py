@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -19,6 +19,7 @@ from starlette.exceptions import HTTPException
 from onrecord.corpus.connection import open_reader
 from onrecord.errors import OnrecordError, WebError
 from onrecord.record import Record
+from onrecord.view.text import visible_value
 from onrecord.web.cache import LRU
 
 STATIC = Path(__file__).parent / "static"
@@ -35,7 +36,7 @@ def environment() -> jinja2.Environment:
     """The web pages' templates, with the brief's macros and stylesheet; autoescape always on."""
     loader = jinja2.ChoiceLoader([jinja2.PackageLoader("onrecord.web", "templates"),
                                   jinja2.PackageLoader("onrecord.view", "templates")])
-    return jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True,
+    return jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined, finalize=visible_value, trim_blocks=True,
                               lstrip_blocks=True)
 
 
@@ -65,11 +66,19 @@ class Store:
             connection.close()
 
 
-def create_app(corpus: str | os.PathLike[str]) -> FastAPI:
-    """The web reader of the corpus at ``corpus`` (which must exist)."""
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost")
+
+
+def create_app(corpus: str | os.PathLike[str], *, hosts: Sequence[str] = LOOPBACK_HOSTS) -> FastAPI:
+    """The web reader of the corpus at ``corpus`` (which must exist), answering only requests addressed to one of
+    ``hosts`` (the ``Host`` header): a web page elsewhere that rebinds its own name to this machine's address gets
+    400, never the corpus."""
+    from starlette.middleware.trustedhost import TrustedHostMiddleware
+
     from onrecord.web import actors, ask, documents, search
 
     app = FastAPI(title="onrecord", docs_url=None, redoc_url=None, openapi_url=None)
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(hosts))
     app.state.store = Store(Path(corpus))
     # Stored records never change: decoding a large one and rendering its reader page is done once.
     app.state.records = LRU[Record](RECORDS)

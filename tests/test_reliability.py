@@ -1,0 +1,155 @@
+"""Broken and hostile input: one ``Error:`` line per bad file, the good files of the batch come out, nothing is
+lost in silence, and every Record is valid JSON. The bad files are made here, small versions of real ones."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+import onrecord.pipeline
+from onrecord.cli import app
+from onrecord.corpus import Corpus, batch
+from onrecord.errors import AnalysisError
+from onrecord.readers import read_bytes
+from onrecord.record import Record, check_spans, to_json
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "src" / "onrecord" / "examples" / "interview.txt"
+runner = CliRunner()
+
+
+def _strict(text: str) -> Any:
+    """JSON as the standard has it: NaN and Infinity are not numbers there."""
+    def refuse(constant: str) -> None:
+        raise AssertionError(f"{constant} in JSON output")
+
+    return json.loads(text, parse_constant=refuse)
+
+
+BAD_FILES: dict[str, tuple[bytes, str]] = {
+    "deep.json": (b"[" * 100_000 + b"]" * 100_000, "cannot be read as json (RecursionError"),
+    "digits.json": (b'{"turns": [{"speaker": "A", "text": "Hi.", "start": ' + b"7" * 5000 + b"}]}",
+                    "cannot be read as json (ValueError"),
+    "stamp.vtt": (b"WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nModerator: Welcome.\n\n"
+                  b"00:00:0x.000 --> 00:00:04.000\nQuestion: Hello?\n", "line 6 has a malformed time stamp '00:00:0x.000'"),
+    "clock.srt": (b"1\n00:00:01,000 --> 00:00:02,000\nJOHN: Hello?\n\n2\n99:99:99,000 --> 99:99:99,500\nMARY: Hi.\n",
+                  "line 6 has a malformed time stamp '99:99:99,000'"),
+}
+
+
+def test_reliability_bad_files_each_give_one_error_line_and_the_batch_goes_on(tmp_path: Path) -> None:
+    for name, (content, _) in BAD_FILES.items():
+        (tmp_path / name).write_bytes(content)
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    paths = [str(tmp_path / name) for name in BAD_FILES] + [str(fifo), str(EXAMPLE)]
+    result = runner.invoke(app, ["analyze", *paths, "--json"])
+    assert result.exit_code == 1
+    errors = result.stderr.splitlines()
+    reasons = [reason for _, reason in BAD_FILES.values()] + ["not a regular file"]
+    assert len(errors) == len(reasons)
+    for line, path, reason in zip(errors, paths, reasons, strict=False):
+        assert line.startswith("Error: ") and reason in line and path in line, line
+    assert [r["document"]["source"] for r in _strict(result.stdout)] == [str(EXAMPLE)]
+
+
+def test_reliability_json_records_are_valid_json_whatever_the_numbers() -> None:
+    data = b'{"turns": [{"speaker": "A", "text": "Hello there.", "start": NaN, "end": Infinity},' \
+           b' {"speaker": "B", "text": "Hi \\ud800 you.", "start": 1e999, "end": 2}]}'
+    source = read_bytes(data, "nan.json", format="json")
+    assert [segment.time for segment in source.segments] == [None, None]
+    assert "Hi \ufffd you." in source.text
+    record = onrecord.pipeline.analyze_source(source)
+    check_spans(record)
+    assert _strict(to_json(record))["document"]["text"] == source.text
+
+
+def test_reliability_a_file_name_that_is_not_utf8_is_read_and_shown(tmp_path: Path) -> None:
+    path = Path(os.fsdecode(tmp_path / os.fsdecode(b"caf\xe9.txt")))
+    path.write_bytes(EXAMPLE.read_bytes())
+    result = runner.invoke(app, ["analyze", str(path), "--json"])
+    assert result.exit_code == 0
+    assert _strict(result.stdout)["document"]["source"].endswith("caf\ufffd.txt")
+    missing = Path(os.fsdecode(tmp_path / os.fsdecode(b"gone\xff.txt")))
+    result = runner.invoke(app, ["analyze", str(missing)])
+    assert result.stderr.splitlines() == [f"Error: no such file, {tmp_path}/gone\ufffd.txt, check the path"]
+
+
+@pytest.fixture
+def crashing_analysis(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """An analysis with a defect that shows on documents holding the word CRASH."""
+    original = onrecord.pipeline.annotate
+
+    def annotate(record: Record, doc: Any, **kwargs: Any) -> Record:
+        if "CRASH" in record.document.text:
+            raise RecursionError("maximum recursion depth exceeded")
+        return original(record, doc, **kwargs)
+
+    monkeypatch.setattr(onrecord.pipeline, "annotate", annotate)
+    yield
+
+
+@pytest.mark.usefixtures("crashing_analysis")
+def test_reliability_an_analysis_that_fails_is_that_documents_error(tmp_path: Path) -> None:
+    crash = tmp_path / "crash.txt"
+    crash.write_text("Question: Why?\nAnswer: CRASH, because.\n", encoding="utf-8")
+    with pytest.raises(AnalysisError, match="cannot be analyzed \\(RecursionError: maximum recursion"):
+        onrecord.pipeline.analyze(crash)
+    result = runner.invoke(app, ["analyze", str(crash), str(EXAMPLE), "--json"])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"Error: cannot be analyzed (RecursionError: maximum recursion depth exceeded), {crash}, "
+        "report it with the file attached"]
+    assert [r["document"]["source"] for r in _strict(result.stdout)] == [str(EXAMPLE)]
+    with Corpus(tmp_path / "c.db") as corpus:
+        added = corpus.add([crash, EXAMPLE])
+    assert (added.added, [path for path, _ in added.failed]) == (1, [str(crash)])
+
+
+def test_reliability_a_folder_that_cannot_be_walked_is_counted_and_named(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "docs" / "locked").mkdir(parents=True)
+    (tmp_path / "docs" / "interview.txt").write_bytes(EXAMPLE.read_bytes())
+    walk = os.walk
+
+    def walk_refusing(top: str, onerror: Any = None) -> Iterator[tuple[str, list[str], list[str]]]:
+        for root, folders, files in walk(top, onerror=onerror):
+            if "locked" in folders and onerror is not None:  # as os.walk does when a folder's listing is refused
+                folders.remove("locked")
+                onerror(PermissionError(13, "Permission denied", os.path.join(root, "locked")))
+            yield root, folders, files
+
+    monkeypatch.setattr(batch.os, "walk", walk_refusing)
+    expansion = batch.expand([tmp_path / "docs"])
+    assert expansion.files == [str(tmp_path / "docs" / "interview.txt")]
+    locked = str(tmp_path / "docs" / "locked")
+    assert expansion.errors == [(locked, f"cannot be walked (Permission denied), {locked}, "
+                                         "check the folder's permissions")]
+    with Corpus(tmp_path / "c.db") as corpus:
+        result = corpus.add([tmp_path / "docs"])
+    assert (result.added, result.total, [path for path, _ in result.failed]) == (1, 2, [locked])
+
+
+def analyze_or_die(paths: list[str], known: Any = None, catalog: Any = None) -> list[batch.Outcome]:
+    """A worker's task that kills its process, as the OOM killer would, on a file named ``die``."""
+    if any(Path(path).stem == "die" for path in paths):
+        os._exit(9)
+    return batch.analyze_paths(paths, known, catalog)
+
+
+def test_reliability_a_worker_that_dies_loses_only_its_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    names = ["one", "die", "two"]
+    for name in names:
+        (tmp_path / f"{name}.txt").write_text(f"Question: Why {name}?\nAnswer: Because of {name}.\n", encoding="utf-8")
+    monkeypatch.setattr(batch, "analyze_paths", analyze_or_die)
+    files = [str(tmp_path / f"{name}.txt") for name in names]
+    outcomes = {Path(o.path).stem: o for o in batch.run(files, {}, workers=2)}
+    assert sorted(outcomes) == sorted(names)
+    assert outcomes["die"].record is None and "the worker process died" in str(outcomes["die"].error)
+    assert all(outcomes[name].record is not None for name in ("one", "two"))
