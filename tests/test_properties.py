@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import json
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from onrecord.errors import OnrecordError
 from onrecord.pipeline import structure
 from onrecord.readers import READERS, read_bytes
-from onrecord.record import check_spans
+from onrecord.record import check_spans, to_json
 
 LABELS = ["Question:", "Q:", "Q.", "A:", "A.", "Interviewer:", "DONALD TRUMP:", "Mr. Smith:", "THE PRESIDENT.",
           "A. A. Ahmadian:", "Jane Roe:", "(LAUGHTER)", "[CROSSTALK]", "(inaudible)", "Comment", "Share this",
@@ -17,6 +19,12 @@ lines = st.lists(
     st.tuples(st.sampled_from([*LABELS, ""]), st.text(alphabet=st.characters(codec="utf-8"), max_size=60)),
     max_size=12,
 ).map(lambda pairs: "\n".join(f"{label} {text}" for label, text in pairs))
+
+
+def _no_constant(name: str) -> None:
+    raise AssertionError(f"{name} in a Record's JSON")
+
+
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -27,7 +35,9 @@ def test_properties_random_bytes_raise_only_onrecord_errors(data: bytes, fmt: st
         source = read_bytes(data, f"random.{fmt}", format=fmt)
     except OnrecordError:
         return
-    check_spans(structure(source))
+    record = structure(source)
+    check_spans(record)
+    json.loads(to_json(record), parse_constant=_no_constant)  # strict JSON: no NaN, no Infinity
 
 
 @FAST
@@ -39,6 +49,7 @@ def test_properties_transcript_like_text_keeps_every_span(text: str, fmt: str) -
         return
     record = structure(source)
     check_spans(record)
+    json.loads(to_json(record), parse_constant=_no_constant)
     assert all(turn.span.text.strip() == turn.span.text and turn.span.text for turn in record.turns)
     turn_ids = {turn.id for turn in record.turns}
     assert all({x.question, *x.answers} <= turn_ids for x in record.exchanges)

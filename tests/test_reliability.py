@@ -153,3 +153,17 @@ def test_reliability_a_worker_that_dies_loses_only_its_file(tmp_path: Path, monk
     assert sorted(outcomes) == sorted(names)
     assert outcomes["die"].record is None and "the worker process died" in str(outcomes["die"].error)
     assert all(outcomes[name].record is not None for name in ("one", "two"))
+
+
+@pytest.mark.parametrize(("text", "encoded"), [
+    ("Question: Ça coûte combien, señor?\nAnswer: Très cher, à peu près 3 € — «trop».\n", "cp1252"),
+    ("Question: Ça coûte combien?\nAnswer: Très cher, señor.\n", "latin-1"),
+    ("Вопрос: Как дела у вас сегодня?\nОтвет: Хорошо, спасибо, всё в порядке.\n", "cp1251"),
+])
+def test_reliability_eight_bit_encodings_are_read_as_written(text: str, encoded: str) -> None:
+    assert read_bytes(text.encode(encoded), "old.txt").text == text
+
+
+def test_reliability_a_utf8_file_with_latin1_lines_is_read_line_by_line() -> None:
+    data = "Question: Ça coûte combien, señor?\n".encode() + "Answer: Très cher, à peu près 3 €.\n".encode("cp1252")
+    assert read_bytes(data, "mixed.txt").text == "Question: Ça coûte combien, señor?\nAnswer: Très cher, à peu près 3 €.\n"

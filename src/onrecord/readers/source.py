@@ -84,10 +84,37 @@ def decode(data: bytes, name: str) -> str:
         return _refuse_binary(unmarked_utf16, name)
     if b"\x00" in data:
         raise ReadError("binary data, not text", name, "give a text, HTML, PDF, DOCX, subtitle or JSON file")
+    western = _western(data)
+    if western is not None:
+        return _refuse_binary(western, name)
     best = charset_normalizer.from_bytes(data).best()
     if best is None:
         raise ReadError("binary data or an unknown text encoding", name, "save it as UTF-8")
     return _refuse_binary(str(best), name)
+
+
+# What a Western European text holds beyond ASCII in Windows-1252 (a superset of Latin-1's printable characters):
+# accented letters, typographic quotes and dashes, currency and a few signs.
+_WESTERN = frozenset(chr(c) for c in range(0xC0, 0x100) if c not in (0xD7, 0xF7)) | frozenset(
+    "ŒœŠšŽžŸƒ’‘“”„–—…€«»°§©®·•¡¿ªº´¨¸£¥¢\u00a0")
+_ESCAPED = re.compile("[\udc80-\udcff]")
+_WESTERN_SHARE = 0.3  # at most this share of the letters beyond ASCII: more is another alphabet (Cyrillic, Greek)
+
+
+def _western(data: bytes) -> str | None:
+    """Text that is UTF-8 where it is valid and Windows-1252 (Latin-1) where it is not: a Latin-1 file, or a
+    UTF-8 file with Latin-1 lines pasted in, read character by character. None when the bytes that are not UTF-8
+    do not read as Western European text (a Russian or Greek file in an 8-bit code page), which are left to
+    charset-normalizer's guess."""
+    escaped = data.decode("utf-8", errors="surrogateescape")  # each byte that is not UTF-8 as U+DC80..U+DCFF
+    foreign = {character: bytes([ord(character) - 0xDC00]).decode("cp1252", errors="replace")
+               for character in set(_ESCAPED.findall(escaped))}
+    if not all(character in _WESTERN for character in foreign.values()):
+        return None
+    text = _ESCAPED.sub(lambda found: foreign[found.group()], escaped)
+    letters = sum(character.isalpha() for character in text)
+    share = len(_ESCAPED.findall(escaped)) / max(letters, 1)
+    return text if share <= _WESTERN_SHARE else None
 
 
 def _guess_utf16(data: bytes) -> str | None:
