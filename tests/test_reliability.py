@@ -167,3 +167,38 @@ def test_reliability_eight_bit_encodings_are_read_as_written(text: str, encoded:
 def test_reliability_a_utf8_file_with_latin1_lines_is_read_line_by_line() -> None:
     data = "Question: Ça coûte combien, señor?\n".encode() + "Answer: Très cher, à peu près 3 €.\n".encode("cp1252")
     assert read_bytes(data, "mixed.txt").text == "Question: Ça coûte combien, señor?\nAnswer: Très cher, à peu près 3 €.\n"
+
+
+def test_reliability_a_full_disk_is_said_and_what_was_stored_stays(tmp_path: Path) -> None:
+    from onrecord.errors import CorpusError
+
+    corpus = Corpus(tmp_path / "full.db")
+    assert corpus.add([EXAMPLE]).added == 1
+    pages = corpus.writer().execute("PRAGMA page_count").fetchone()[0]
+    corpus.writer().execute(f"PRAGMA max_page_count = {pages + 2}")  # SQLite's own "database or disk is full"
+    long = tmp_path / "long.txt"
+    long.write_text("Question: Why?\n" + "Answer: Because the river does not stop at our border. " * 3000, encoding="utf-8")
+    with pytest.raises(CorpusError) as caught:
+        corpus.add([long])
+    assert str(caught.value).startswith("the disk is full (database or disk is full), ")
+    corpus.close()
+    with Corpus(tmp_path / "full.db") as again:
+        assert [hit["title"] for hit in again.search("Danube", limit=1)] == [
+            "Interview with Foreign Minister Elena Varga on the Danube water agreement"]
+        assert again.reader().execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+@pytest.mark.parametrize(("damage", "said"), [
+    (lambda data: b"not a database at all\n" * 10, "not an onrecord corpus (file is not a database)"),
+    (lambda data: data[:4096] + b"\xff" * (len(data) - 4096), "the corpus file is damaged"),
+])
+def test_reliability_a_corpus_that_is_no_corpus_is_one_error_line(tmp_path: Path, damage: Any, said: str) -> None:
+    path = tmp_path / "c.db"
+    with Corpus(path) as corpus:
+        corpus.add([EXAMPLE])
+        corpus.writer().execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    path.write_bytes(damage(path.read_bytes()))
+    for command in (["ask", "Danube"], ["search", "Danube"], ["timeline", "Danube"]):
+        result = runner.invoke(app, [*command, "--corpus", str(path)])
+        assert result.exit_code == 1
+        assert result.stderr.startswith(f"Error: {said}") and result.stderr.count("\n") == 1, result.stderr

@@ -6,14 +6,15 @@ them through read-only connections, so they run while another process adds.
 
 from __future__ import annotations
 
+import functools
 import os
 import sqlite3
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
-from onrecord.corpus.connection import DEFAULT_PATH, open_reader, open_writer, snapshot
+from onrecord.corpus.connection import DEFAULT_PATH, database_errors, open_reader, open_writer, snapshot
 from onrecord.corpus.store import store, stored
 from onrecord.readers.catalog import Entry
 
@@ -38,6 +39,17 @@ class AddResult:
 
 
 Progress = Callable[[AddResult, str | None], None]
+_Method = TypeVar("_Method", bound=Callable[..., Any])
+
+
+def _guarded(method: _Method) -> _Method:
+    """SQLite's errors in a corpus method (disk full, a file that is no corpus, a damaged one) as ``CorpusError``."""
+    @functools.wraps(method)
+    def guarded(self: Corpus, *args: Any, **kwargs: Any) -> Any:
+        with database_errors(self.path):
+            return method(self, *args, **kwargs)
+
+    return cast(_Method, guarded)
 
 
 class Corpus:
@@ -73,6 +85,7 @@ class Corpus:
             self._reader = open_reader(self.path)
         return self._reader
 
+    @_guarded
     def add(
         self,
         paths: Iterable[str | os.PathLike[str]],
@@ -124,6 +137,7 @@ class Corpus:
         weigh_again(connection)  # voices are weighed against the corpus, which changed
         return result
 
+    @_guarded
     def ask(self, question: str, *, k: int = 5) -> dict[str, Any]:
         """The best evidence for a question: verbatim sentences, best first (``ask --json`` shape)."""
         from onrecord.ask import ask
@@ -131,6 +145,7 @@ class Corpus:
         with snapshot(self.reader()) as connection:
             return ask(connection, question, k=k)
 
+    @_guarded
     def search(self, query: str, *, raw: bool = False, limit: int = 20) -> list[dict[str, Any]]:
         """Sentences matching a full-text query, best first; FTS5 syntax only when ``raw``."""
         from onrecord.corpus.search import search
@@ -138,6 +153,7 @@ class Corpus:
         with snapshot(self.reader()) as connection:
             return search(connection, query, raw=raw, limit=limit)
 
+    @_guarded
     def kwic(self, term: str, *, window: int = 6, limit: int = 50) -> list[dict[str, Any]]:
         """Keyword in context: each sentence where ``term`` occurs, split into left, keyword, right."""
         from onrecord.corpus.search import kwic
@@ -145,6 +161,7 @@ class Corpus:
         with snapshot(self.reader()) as connection:
             return kwic(connection, term, window=window, limit=limit)
 
+    @_guarded
     def keyness(self, target: str, *, by: str = "document", limit: int = 20) -> list[dict[str, Any]]:
         """Words the target (a document id or title, a speaker, or a year range) uses distinctively."""
         from onrecord.corpus.stats import keyness
@@ -152,6 +169,7 @@ class Corpus:
         with snapshot(self.reader()) as connection:
             return keyness(connection, target, by=by, limit=limit)
 
+    @_guarded
     def timeline(self, actor: str) -> list[dict[str, Any]]:
         """Mentions (and stance, when analyzed) of an actor per document and speaker, in date order."""
         from onrecord.corpus.stats import timeline
@@ -159,6 +177,7 @@ class Corpus:
         with snapshot(self.reader()) as connection:
             return timeline(connection, actor)
 
+    @_guarded
     def export_parquet(self, out: str | os.PathLike[str]) -> list[Path]:
         """Write every table and layer as Parquet files in folder ``out``; return the files written."""
         from onrecord.corpus.export import export_parquet

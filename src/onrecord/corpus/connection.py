@@ -16,6 +16,36 @@ DEFAULT_PATH = DEFAULT_CORPUS
 _BUSY_MS = 30_000
 
 
+# What SQLite says, and what it means for the user: (words in SQLite's message, what is wrong, what to do).
+_FAILURES = (
+    ("full", "the disk is full", "free some space and run the command again: the documents stored so far are kept"),
+    ("not a database", "not an onrecord corpus", "give the corpus file that onrecord add made"),
+    ("malformed", "the corpus file is damaged",
+     "restore it from a copy, or add the documents again to a new corpus"),
+    ("readonly", "the corpus cannot be written", "check the permissions of the file and its folder"),
+    ("unable to open", "the corpus cannot be opened", "check the path and the permissions of its folder"),
+    ("locked", "another process holds the corpus", "wait for it to finish, then run the command again"),
+)
+
+
+def failure(error: sqlite3.DatabaseError, path: str | Path) -> CorpusError:
+    """A database error as the one ``Error:`` line a user can act on."""
+    said = str(error)
+    for words, what, todo in _FAILURES:
+        if words in said.lower():
+            return CorpusError(f"{what} ({said})", str(path), todo)
+    return CorpusError(f"the corpus cannot be used ({said})", str(path), "check that it is an onrecord corpus")
+
+
+@contextmanager
+def database_errors(path: str | Path) -> Iterator[None]:
+    """Turn SQLite's errors inside the block into ``CorpusError`` naming the corpus."""
+    try:
+        yield
+    except sqlite3.DatabaseError as error:
+        raise failure(error, path) from error
+
+
 def open_writer(path: str | Path) -> sqlite3.Connection:
     """The writing connection: creates the file, sets WAL, runs pending migrations."""
     file = Path(path)
@@ -30,8 +60,7 @@ def open_writer(path: str | Path) -> sqlite3.Connection:
         connection.execute("PRAGMA foreign_keys = ON")
         migrate(connection)
     except sqlite3.DatabaseError as error:
-        raise CorpusError(f"cannot open the corpus for writing ({error})", str(path),
-                          "check that it is an onrecord corpus and that the folder is writable") from None
+        raise failure(error, path) from None
     return connection
 
 
@@ -45,7 +74,7 @@ def open_reader(path: str | Path) -> sqlite3.Connection:
                                      timeout=_BUSY_MS / 1000)
         current = version(connection)
     except sqlite3.DatabaseError as error:
-        raise CorpusError(f"cannot open the corpus ({error})", str(path), "check that it is an onrecord corpus") from None
+        raise failure(error, path) from None
     if current != len(MIGRATIONS):
         connection.close()
         raise CorpusError(f"the corpus is at schema version {current}, onrecord needs {len(MIGRATIONS)}", str(path),

@@ -16,5 +16,6 @@ def immediate(connection: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         yield connection
         connection.execute("COMMIT")
     except BaseException:
-        connection.execute("ROLLBACK")
+        if connection.in_transaction:  # SQLite ends the transaction itself on some errors (disk full, I/O)
+            connection.execute("ROLLBACK")
         raise
