@@ -3,6 +3,7 @@ lost in silence, and every Record is valid JSON. The bad files are made here, sm
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 from collections.abc import Iterator
@@ -15,7 +16,7 @@ from typer.testing import CliRunner
 import onrecord.pipeline
 from onrecord.cli import app
 from onrecord.corpus import Corpus, batch
-from onrecord.errors import AnalysisError
+from onrecord.errors import AnalysisError, ReadError
 from onrecord.readers import read_bytes
 from onrecord.record import Record, check_spans, to_json
 
@@ -202,3 +203,37 @@ def test_reliability_a_corpus_that_is_no_corpus_is_one_error_line(tmp_path: Path
         result = runner.invoke(app, [*command, "--corpus", str(path)])
         assert result.exit_code == 1
         assert result.stderr.startswith(f"Error: {said}") and result.stderr.count("\n") == 1, result.stderr
+
+
+def test_reliability_a_document_whose_text_outgrows_the_limit_is_refused(tmp_path: Path) -> None:
+    from formats import docx_bytes
+    from onrecord.readers import read
+
+    path = tmp_path / "packed.docx"
+    path.write_bytes(docx_bytes(["Question: Why? " + "Answer: because. " * 20_000]))
+    assert path.stat().st_size < 50_000
+    with pytest.raises(ReadError, match=r"its text is 34\d,\d{3} characters, over the limit of 100,000, "):
+        read(path, max_bytes=100_000)
+
+
+def test_reliability_long_texts_are_parsed_in_segments_into_one_doc() -> None:
+    import onrecord.nlp
+    from onrecord.nlp import parse, segments
+
+    text = ("Question: Why did the talks fail?\n\nAnswer: The river does not stop at our border. " * 40).strip()
+    cuts = segments(text, size=500)
+    assert len(cuts) > 5 and cuts[0][0] == 0 and cuts[-1][1] == len(text)
+    assert all(a[1] == b[0] for a, b in itertools.pairwise(cuts))
+    assert all(text[end - 2:end] == "\n\n" for _, end in cuts[:-1])  # cut at paragraph breaks
+
+    whole = parse(text)
+    original = onrecord.nlp.SEGMENT
+    try:
+        onrecord.nlp.SEGMENT = 500
+        assert len(segments(text)) > 5
+        joined = parse(text)
+    finally:
+        onrecord.nlp.SEGMENT = original
+    assert joined.text == text
+    assert [s.text for s in joined.sents] == [s.text for s in whole.sents]
+    assert [(t.idx, t.text) for t in joined] == [(t.idx, t.text) for t in whole]

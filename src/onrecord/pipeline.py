@@ -8,7 +8,7 @@ from typing import Any
 
 from onrecord.analyses import ANALYSES, Step, annotate, configure
 from onrecord.errors import AnalysisError, OnrecordError, unexpected
-from onrecord.nlp import english, parsed_text
+from onrecord.nlp import parse, parse_texts, parsed_text
 from onrecord.readers import DEFAULT_MAX_BYTES, Source, read
 from onrecord.record import Document, Record, document_id
 from onrecord.transcript import transcribe
@@ -59,7 +59,7 @@ def analyze_source(source: Source, *, steps: Sequence[Step] = ANALYSES) -> Recor
     analysis fails."""
     try:
         record = structure(source)
-        return annotate(record, english()(parsed_text(record.document.text)), steps=steps)
+        return annotate(record, parse(parsed_text(record.document.text)), steps=steps)
     except OnrecordError:
         raise
     except Exception as error:  # one document's failure, named, never a traceback that ends a batch
@@ -70,8 +70,7 @@ def analyze_source(source: Source, *, steps: Sequence[Step] = ANALYSES) -> Recor
 def analyze_sources(sources: Iterable[Source], *, steps: Sequence[Step] = ANALYSES) -> Iterator[Record]:
     """Records for a stream of sources, parsed in small spaCy batches; memory does not grow with the stream."""
     records = (structure(source) for source in sources)
-    pairs: Iterator[tuple[Any, Record]] = english().pipe(
-        ((parsed_text(record.document.text), record) for record in records), as_tuples=True, batch_size=_BATCH
-    )
+    pairs: Iterator[tuple[Any, Record]] = parse_texts(
+        ((parsed_text(record.document.text), record) for record in records), batch_size=_BATCH)
     for doc, record in pairs:
         yield annotate(record, doc, steps=steps)

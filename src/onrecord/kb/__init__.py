@@ -65,6 +65,11 @@ class KnowledgeBase:
     offices: dict[str, str] = field(default_factory=dict)
     cities: dict[str, str] = field(default_factory=dict)
 
+    @functools.cached_property
+    def longest_name(self) -> int:
+        """The length of the longest name: no longer text can be one."""
+        return max(map(len, self.names), default=0)
+
     def holder(self, title: str, date: str | None) -> str | None:
         """Who held ``title`` on ``date``, if exactly one person did. ``date`` may be a year or a month (a
         document's ``period``): then only someone who held the title for all of it, with nobody else holding

@@ -88,8 +88,12 @@ def read(
         raise ReadError(f"cannot be read ({error.strerror or error})", name, "check the file") from None
     if len(data) > max_bytes:
         raise ReadError(f"over the limit of {max_bytes:,} bytes", name, "raise --max-bytes to read it")
-    return read_bytes(data, name, format=format or format_of(path), title=title, date=date, speaker=speaker,
-                      speaks_for=speaks_for)
+    source = read_bytes(data, name, format=format or format_of(path), title=title, date=date, speaker=speaker,
+                        speaks_for=speaks_for)
+    if len(source.text) > max_bytes:  # a compressed file (DOCX) can unpack to far more text than its size
+        raise ReadError(f"its text is {len(source.text):,} characters, over the limit of {max_bytes:,}", name,
+                        "raise --max-bytes to read it")
+    return source
 
 
 def shown_name(path: str | os.PathLike[str]) -> str:

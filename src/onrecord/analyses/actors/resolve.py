@@ -124,6 +124,8 @@ def _ligature_lost(key: str, kb: KnowledgeBase) -> tuple[tuple[str, Any], ...] |
     """The owners of the one knowledge-base name that ``key`` becomes when a lost ligature is put back in one
     of its words ("Palesnians" -> "Palestinians"); None when none or several do."""
     lower = key.lower()
+    if len(lower) >= kb.longest_name:  # no name this long: spare a long token (a 10 MB one) a copy per character
+        return None
     found = {variant for i in range(2, len(lower) - 1) if lower[i - 1].isalpha() and lower[i].isalpha()
              for pair in LIGATURES if (variant := lower[:i] + pair + lower[i:]) in kb.names}
     return kb.names[found.pop()] if len(found) == 1 else None
