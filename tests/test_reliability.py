@@ -237,3 +237,30 @@ def test_reliability_long_texts_are_parsed_in_segments_into_one_doc() -> None:
     assert joined.text == text
     assert [s.text for s in joined.sents] == [s.text for s in whole.sents]
     assert [(t.idx, t.text) for t in joined] == [(t.idx, t.text) for t in whole]
+
+
+def test_reliability_a_document_that_hangs_its_analysis_is_stopped(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    original = onrecord.pipeline.annotate
+
+    def annotate(record: Record, doc: Any, **kwargs: Any) -> Record:
+        if "HANG" in record.document.text:
+            time.sleep(30)
+        return original(record, doc, **kwargs)
+
+    monkeypatch.setattr(onrecord.pipeline, "annotate", annotate)
+    monkeypatch.setattr(onrecord.pipeline, "limit_for", lambda characters: 1.0)
+    monkeypatch.setattr(batch, "limit_for", lambda characters: 1.0)
+    hang = tmp_path / "hang.txt"
+    hang.write_text("Question: Why?\nAnswer: HANG, because.\n", encoding="utf-8")
+    started = time.monotonic()
+    result = runner.invoke(app, ["analyze", str(hang), str(EXAMPLE), "--json"])
+    assert result.stderr.splitlines() == [
+        f"Error: its analysis took longer than 1 s, {hang}, report it with the file attached"]
+    assert [r["document"]["source"] for r in _strict(result.stdout)] == [str(EXAMPLE)]
+    with Corpus(tmp_path / "c.db") as corpus:
+        added = corpus.add([hang, EXAMPLE])
+    assert (added.added, added.failed) == (1, [(str(hang), result.stderr.strip()[len("Error: "):])])
+    assert time.monotonic() - started < 20

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from onrecord.analyses import ANALYSES, Step, annotate, configure
+from onrecord.deadline import deadline, limit_for
 from onrecord.errors import AnalysisError, OnrecordError, unexpected
 from onrecord.nlp import parse, parse_texts, parsed_text
 from onrecord.readers import DEFAULT_MAX_BYTES, Source, read
@@ -58,8 +59,9 @@ def analyze_source(source: Source, *, steps: Sequence[Step] = ANALYSES) -> Recor
     """The Record of a source that has been read already; ``AnalysisError`` names the source when any part of the
     analysis fails."""
     try:
-        record = structure(source)
-        return annotate(record, parse(parsed_text(record.document.text)), steps=steps)
+        with deadline(limit_for(len(source.text)), source.path):
+            record = structure(source)
+            return annotate(record, parse(parsed_text(record.document.text)), steps=steps)
     except OnrecordError:
         raise
     except Exception as error:  # one document's failure, named, never a traceback that ends a batch

@@ -15,6 +15,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
+from onrecord.deadline import deadline, limit_for
 from onrecord.errors import CorpusError, OnrecordError, unexpected
 from onrecord.readers import shown_name
 from onrecord.readers.catalog import COLUMNS, Entry, resolved
@@ -125,11 +126,13 @@ def analyze_paths(paths: Sequence[str], known: Known | None = None, catalog: Map
     # A source is named as shown (a file name's stray bytes as U+FFFD); its outcome goes to the path as given.
     given = {source.path: path for source, path in zip(sources, read_paths, strict=True)}
     try:
-        for record in analyze_sources(sources):
-            outcomes[given[record.document.source]] = _analyzed(record)
-    except Exception:  # one bad document must not lose the others: redo them one at a time
+        with deadline(sum(limit_for(len(source.text)) for source in sources), ", ".join(given)):
+            for record in analyze_sources(sources):
+                outcomes[given[record.document.source]] = _analyzed(record)
+    except Exception:  # one bad document must not lose the others: redo them one at a time, each with its limit
         for source in sources:
-            outcomes[given[source.path]] = _analyze_one(source)
+            if given[source.path] not in outcomes:
+                outcomes[given[source.path]] = _analyze_one(source)
     return [outcomes[path] for path in paths if path in outcomes]
 
 
