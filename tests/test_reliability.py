@@ -264,3 +264,35 @@ def test_reliability_a_document_that_hangs_its_analysis_is_stopped(tmp_path: Pat
         added = corpus.add([hang, EXAMPLE])
     assert (added.added, added.failed) == (1, [(str(hang), result.stderr.strip()[len("Error: "):])])
     assert time.monotonic() - started < 20
+
+
+def test_reliability_a_docx_that_declares_entities_is_refused(tmp_path: Path) -> None:
+    import io
+    import zipfile
+
+    from formats import docx_bytes
+    from onrecord.readers import read
+
+    source = zipfile.ZipFile(io.BytesIO(docx_bytes(["Question: Why? Answer: PLACEHOLDER and the rest."])))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "word/document.xml":
+                head, body = data.split(b"?>", 1)
+                data = head + b'?><!DOCTYPE w:document [<!ENTITY e "Gaza">]>' + body.replace(b"PLACEHOLDER", b"&e;")
+            target.writestr(info, data)
+    path = tmp_path / "entity.docx"
+    path.write_bytes(buffer.getvalue())
+    with pytest.raises(ReadError, match=r"its part word/document\.xml declares a document type"):
+        read(path)
+
+
+def test_reliability_add_with_workers_stores_the_good_files_beside_bad_ones(tmp_path: Path) -> None:
+    deep = tmp_path / "deep.json"
+    deep.write_bytes(b"[" * 100_000 + b"]" * 100_000)
+    result = runner.invoke(app, ["add", str(deep), str(EXAMPLE), "--workers", "2", "--corpus", str(tmp_path / "c.db")])
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[-1] == f"1 added, 0 skipped (stored already), 1 failed: {tmp_path / 'c.db'}"
+    errors = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(errors) == 1 and errors[0].startswith("Error: cannot be read as json (RecursionError")

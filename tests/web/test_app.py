@@ -149,3 +149,19 @@ def test_app_search_page_finds_the_words_and_links_the_reader(client: TestClient
     assert "No sentence holds all these words." in client.get("/search", params={"q": "zzzqqq"}).text
     assert client.get("/search", params={"q": "\"unbalanced"}).status_code == 200
     assert 'action="/search"' in client.get("/").text
+
+
+def test_app_a_corpus_damaged_while_served_is_a_page_saying_so(tmp_path: Path) -> None:
+    from conftest import EXAMPLE
+    from onrecord.corpus import Corpus
+
+    path = tmp_path / "c.db"
+    with Corpus(path) as corpus:
+        corpus.add([EXAMPLE])
+        corpus.writer().execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    client = TestClient(create_app(path), base_url="http://127.0.0.1")
+    assert client.get("/").status_code == 200
+    path.write_bytes(b"not a database at all\n" * 200)
+    response = client.get("/search", params={"q": "Danube"})
+    assert response.status_code == 503
+    assert "not an onrecord corpus (file is not a database)" in response.text

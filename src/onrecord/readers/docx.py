@@ -17,6 +17,7 @@ from onrecord.readers.source import Source
 # A .docx is a zip: refuse archives that would unpack to far more than any transcript (zip bombs).
 MAX_UNPACKED_BYTES = 200_000_000
 MAX_RATIO = 200
+_PROLOG = 4096  # bytes at the head of an XML part where a document type declaration would stand
 
 
 def read_docx(data: bytes, name: str) -> Source:
@@ -39,12 +40,25 @@ def _refuse_zip_bomb(data: bytes, name: str) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             unpacked = sum(info.file_size for info in archive.infolist())
+            if unpacked <= MAX_UNPACKED_BYTES:
+                _refuse_entities(archive, name)
     except (zipfile.BadZipFile, OSError, ValueError) as error:
         raise ReadError(f"not a Word document, its zip container is broken ({error})", name, "check the file") from None
     if unpacked > MAX_UNPACKED_BYTES or unpacked > MAX_RATIO * max(len(data), 1):
         raise ReadError(
             f"unpacks to {unpacked:,} bytes from {len(data):,} (a zip bomb?)", name, "refused for safety; check the file"
         )
+
+
+def _refuse_entities(archive: zipfile.ZipFile, name: str) -> None:
+    """Word never writes a document type declaration; one declares entities, whose references python-docx would
+    read as the end of a run's text (the words after them lost) or expand (billion laughs): refused."""
+    for info in archive.infolist():
+        if info.filename.endswith((".xml", ".rels")):
+            with archive.open(info) as part:
+                if b"<!DOCTYPE" in part.read(_PROLOG):
+                    raise ReadError(f"its part {info.filename} declares a document type (entities), which Word never "
+                                    "writes", name, "refused for safety; save it again from a word processor")
 
 
 def _blocks(document: DocxDocument) -> list[Paragraph]:

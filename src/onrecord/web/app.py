@@ -16,8 +16,8 @@ from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
-from onrecord.corpus.connection import open_reader
-from onrecord.errors import OnrecordError, WebError
+from onrecord.corpus.connection import failure, open_reader
+from onrecord.errors import CorpusError, OnrecordError, WebError
 from onrecord.record import Record
 from onrecord.view.text import visible_value
 from onrecord.web.cache import LRU
@@ -97,8 +97,14 @@ def create_app(corpus: str | os.PathLike[str], *, hosts: Sequence[str] = LOOPBAC
 
     @app.exception_handler(OnrecordError)
     async def onrecord_error(request: Request, error: OnrecordError) -> HTMLResponse:
+        if isinstance(error, CorpusError):  # the server's corpus, not the request, is at fault
+            return page("error.html.j2", 503, title="The corpus cannot be read", error=error)
         status = 404 if isinstance(error, WebError) else 400
         return page("error.html.j2", status, title="Not found" if status == 404 else "Bad request", error=error)
+
+    @app.exception_handler(sqlite3.DatabaseError)
+    async def database_error(request: Request, error: sqlite3.DatabaseError) -> HTMLResponse:
+        return await onrecord_error(request, failure(error, app.state.store.path))
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, error: HTTPException) -> HTMLResponse:
