@@ -296,3 +296,12 @@ def test_reliability_add_with_workers_stores_the_good_files_beside_bad_ones(tmp_
     assert result.stdout.splitlines()[-1] == f"1 added, 0 skipped (stored already), 1 failed: {tmp_path / 'c.db'}"
     errors = [line for line in result.stderr.splitlines() if line.strip()]
     assert len(errors) == 1 and errors[0].startswith("Error: cannot be read as json (RecursionError")
+
+
+def test_reliability_a_token_longer_than_any_name_is_no_lost_ligature() -> None:
+    from onrecord.analyses.actors.resolve import _ligature_lost
+    from onrecord.kb import load_kb
+
+    kb = load_kb()
+    assert _ligature_lost("Palesnians", kb) is not None  # "Palestinians" with its "ti" ligature lost
+    assert _ligature_lost("Palesnians" * 1_000_000, kb) is None  # at once: once a copy per character (hours)
