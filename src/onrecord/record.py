@@ -212,6 +212,9 @@ class Stance:
     holder: str
     score: float
     evidence: tuple[Span, ...] = ()
+    # The holder's own side (the country, government or group their "we" and "our country" stand for): how they
+    # present themselves, apart from their stances toward others.
+    own: bool = False
 
 
 @dataclass(frozen=True)

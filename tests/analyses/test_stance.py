@@ -23,6 +23,8 @@ def test_stance_reference_hostile_and_favourable(reference_record: Record) -> No
         assert scores[ids[name]].score > 0.1, name
     for stance in scores.values():
         assert stance.evidence and all(e.text == reference_record.document.text[e.start : e.end] for e in stance.evidence)
+    assert scores[ids["Iran"]].own  # his "we" and "our": self-presentation, never hostility to his own country
+    assert not any(ids[name] in scores for name in ("Doha", "God", "Moses") if name in ids)
 
 
 def test_stance_object_of_fight_is_opposed_and_negation_flips() -> None:
@@ -40,3 +42,47 @@ def test_stance_delegitimizing_predicates_and_others_claims() -> None:
     assert _score("DAESH was a fabricated creation of intelligence agencies.", "DAESH") == -0.9
     assert _score("By any standard, DAESH was a terrorist organization.", "DAESH") == -1.0
     assert _score("DAESH issued a statement claiming a successful operation.", "DAESH") == 0.0
+
+
+INTERVIEW = """Question: Minister, what do you make of Norway's new fishing law?
+Jane Roe: Thank you, Carolyn. Our country will never accept the aggression of Norway against our fishermen. \
+Sweden has failed its fishermen before, I admit. In Oslo the weather was terrible. God willing, we will win.
+Question: And Denmark?
+Jane Roe: Denmark, I must say, has been a wonderful partner. Well, let me tell you, Carolyn Berg, the danger is Norway.
+"""
+
+
+def test_stance_only_toward_others_that_can_hold_a_position() -> None:
+    from onrecord.pipeline import analyze_source
+    from onrecord.readers import read_bytes
+
+    record = analyze_source(read_bytes(INTERVIEW.encode(), "fish.txt", speaks_for="Sweden"))
+    names = {a.id: a.name for a in record.actors}
+    found = {names[s.actor]: (round(s.score, 2), s.own) for s in record.stances}
+    assert found["Norway"][0] < -0.3 and found["Denmark"][0] > 0.3
+    assert found["Sweden"] == (found["Sweden"][0], True)  # the speaker's own side: self-presentation
+    for never in ("Carolyn", "Carolyn Berg", "Oslo", "God"):  # addressed, thanked, a place, scripture
+        assert never not in found, never
+
+
+def test_stance_addressed_people_are_vocatives_and_thanks() -> None:
+    from onrecord.analyses.stance import addressed
+    from onrecord.record import Span
+
+    cases = [
+        ("Well, let me tell you, Jake, the single biggest threat is a nuclear Iran.", "Jake", True),
+        ("OK, Jake.", "Jake", True),
+        ("(UNKNOWN): Jake, I'd like to...", "Jake", True),
+        ("Thank you, Carolyn and everyone.", "Carolyn", True),
+        ("Thank you, also, to Hugh Hewitt and Dana Bash.", "Dana Bash", True),
+        ("Mr. President, the world is watching.", "President", True),
+        ("Putin, who invaded Ukraine, is a war criminal.", "Putin", False),
+        ("Obama, in my view, failed.", "Obama", False),
+        ("Hillary Clinton, she lied.", "Hillary Clinton", False),
+        ("Iran, Russia, and China support Assad.", "Russia", False),
+        ("I met Netanyahu, and we talked.", "Netanyahu", False),
+    ]
+    for sentence, name, expected in cases:
+        doc = english()(sentence)
+        start = sentence.index(name)
+        assert addressed(doc.char_span(start, start + len(name)), Span(0, len(sentence), sentence)) is expected, sentence

@@ -22,7 +22,7 @@ from typing import Any
 
 import yaml
 
-from onrecord.record import Record, Span, Stance
+from onrecord.record import ASKING_ROLES, Record, Span, Stance
 
 _CLAUSES = frozenset({"conj", "advcl", "ccomp", "relcl", "acl", "parataxis", "xcomp"})
 _NEGATORS = frozenset({"not", "n't", "never", "no", "nobody", "nothing", "none", "neither", "nor"})
@@ -30,6 +30,9 @@ _EVIDENCE = 6
 _ROLE = 0.7
 _MINIMUM = 0.15  # a sentence below this carries no evidence and does not dilute the mean toward 0
 # Verbs whose complement is someone else's words ("DAESH issued a statement claiming ... a successful operation").
+# Whom a stance can be about: governments and countries as political actors, organizations, groups, persons;
+# not places as geography, treaties and instruments, or figures of scripture (the knowledge base's "other").
+TARGETS = frozenset({"country", "organization", "group", "person"})
 _REPORTING = frozenset({"claim", "say", "allege", "announce", "declare", "boast", "assert", "pretend"})
 
 
@@ -57,35 +60,122 @@ def lexicon() -> Lexicon:
 
 
 def find_stances(record: Record, doc: Any) -> list[Stance]:
-    """A stance for every (speaker, actor) pair with evidence, in order of actor then speaker."""
+    """A stance for every (speaker, actor) pair with evidence, in order of actor then speaker.
+
+    Only toward those a stance can be about (``TARGETS``: not a place, a treaty or a figure of scripture), never
+    toward the speaker themselves nor toward someone the sentence addresses ("Thank you, Carolyn"); toward the
+    speaker's own side it is marked ``own``, their self-presentation."""
     words = lexicon()
     speaker_of = {t.id: t.speaker for t in record.turns if t.kind != "note"}
+    selves = {s.id: s.actor for s in record.speakers}
+    # Those who put the questions here (reporters, moderators) are spoken to and handed the floor, not judged.
+    askers = _askers(record)
+    own = own_sides(record)
     starts = [s.span.start for s in record.sentences]
     scores: dict[tuple[str, str], list[tuple[float, Span]]] = defaultdict(list)
     for actor in record.actors:
+        if actor.type not in TARGETS or actor.id in askers:
+            continue
         per_sentence: dict[int, list[float]] = defaultdict(list)
         for mention in actor.mentions:
             index = bisect_right(starts, mention.span.start) - 1
             if mention.form == "pronoun" or index < 0 or mention.span.start >= record.sentences[index].span.end:
                 continue
             span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
-            if span is not None:
+            if span is not None and not (actor.type != "country" and addressed(span, record.sentences[index].span)):
                 per_sentence[index].append(score_mention(span, words))
         for index, values in per_sentence.items():
             sentence = record.sentences[index]
             holder = speaker_of.get(sentence.turn)
             value = sum(values) / len(values)
-            if holder is not None and abs(value) >= _MINIMUM:
+            if holder is not None and abs(value) >= _MINIMUM and selves.get(holder) != actor.id:
                 scores[(actor.id, holder)].append((value, sentence.span))
-    return [_stance(actor, holder, found) for (actor, holder), found in scores.items()]
+    return [_stance(actor, holder, found, own=actor in own.get(holder, ()))
+            for (actor, holder), found in scores.items()]
 
 
-def _stance(actor: str, holder: str, found: list[tuple[float, Span]]) -> Stance:
+def _askers(record: Record) -> set[str]:
+    """The actors who ask in this document: an asking speaker's actor, or a person named as the speaker's label
+    or name ends ("BASH" is Dana Bash)."""
+    askers: set[str] = set()
+    for speaker in record.speakers:
+        if speaker.role not in ASKING_ROLES:
+            continue
+        if speaker.actor:
+            askers.add(speaker.actor)
+        surname = (speaker.name or speaker.label).split()[-1:]
+        askers |= {a.id for a in record.actors
+                   if a.type == "person" and surname and a.name.lower().split()[-1:] == [surname[0].lower()]}
+    return askers
+
+
+def own_sides(record: Record) -> dict[str, set[str]]:
+    """Each speaker's own side: the actors their "we", "our country", "my Government" stand for (the in-group
+    mentions in their turns), and the country the document speaks for."""
+    turns = [(t.span.start, t.span.end, t.speaker) for t in record.turns if t.speaker and t.kind != "note"]
+    starts = [start for start, _, _ in turns]
+    sides: dict[str, set[str]] = defaultdict(set)
+    for actor in record.actors:
+        for mention in actor.mentions:
+            if mention.form != "pronoun":  # only the in-group's "we" and "our country" are pronoun mentions
+                continue
+            index = bisect_right(starts, mention.span.start) - 1
+            if index >= 0 and mention.span.start < turns[index][1]:
+                sides[turns[index][2]].add(actor.id)
+    voice = (record.document.speaks_for or "").lower()
+    if voice:
+        voiced = {a.id for a in record.actors if voice in (a.name.lower(), (a.kb or "").lower())}
+        for speaker in record.speakers:
+            sides[speaker.id] |= voiced
+    return sides
+
+
+# Vocatives: a name that opens the sentence or is set off by commas and is neither subject nor object ("Jake, I'd
+# like to...", "OK, Jake.", "Let me tell you, Jake, the biggest threat..."), and whoever a sentence of thanks names
+# ("Thank you, Carolyn", "Thank you, also, to Hugh Hewitt"): courtesy, not a stance.
+_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "dative", "attr", "poss", "agent", "conj"})
+_DISCOURSE = frozenset({"well", "and", "but", "so", "ok", "okay", "oh", "now", "look", "listen", "again", "yes", "no", "sir",
+                        "you", "please"})
+_THANKS = frozenset({"thank", "thanks"})
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "madam", "madame", "dr", "sir", "mister", "senator", "governor",
+                         "secretary", "president", "minister", "ambassador", "general", "congressman", "congresswoman"})
+_RESUMPTIVE = frozenset({"he", "she", "it", "they"})
+
+
+def addressed(span: Any, sentence: Span) -> bool:
+    """Whether ``sentence`` (the Record's, within its turn: no speaker label) speaks to the person named, or
+    thanks them, rather than speaks of them."""
+    doc = span.doc
+    sent = doc.char_span(sentence.start, sentence.end, alignment_mode="expand") or span.sent
+    lead = doc[sent.start : span.start]
+    colon = max((t.i for t in lead if t.text.endswith(":")), default=sent.start - 1)  # "(UNKNOWN): Jake, ..."
+    opening = [t for t in doc[colon + 1 : span.start] if not t.is_punct]
+    first = next((t for t in sent if not t.is_punct and t.lower_ not in _DISCOURSE), None)
+    if first is not None and first.lower_ in _THANKS:
+        return True
+    after = doc[span.end] if span.end < sent.end else None
+    if after is not None and not (after.is_punct and after.text != "'s"):
+        return False
+    if all(t.lower_ in _DISCOURSE or t.lower_.rstrip(".") in _HONORIFICS or t.dep_ == "intj" for t in opening):
+        # "Jake, I'd like to...", "OK, Jake.", "Mr. President, the world...": not a subject with its verb after
+        # the commas ("Putin, who invaded Ukraine, is..."), nor a topic taken up again ("Putin, he is...").
+        root = span.root
+        following = doc[span.end + 1] if span.end + 1 < sent.end else None
+        subject = root.dep_ in ("nsubj", "nsubjpass") and not any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.i != root.i for c in root.head.children)
+        return not subject and not (following is not None and following.lower_ in _RESUMPTIVE)
+    before = doc[span.start - 1]
+    if before.text != ",":
+        return False
+    return span.root.dep_ not in _ARGUMENTS or (span.start >= 2 and doc[span.start - 2].lower_ in _DISCOURSE)
+
+
+def _stance(actor: str, holder: str, found: list[tuple[float, Span]], *, own: bool) -> Stance:
     mean = sum(value for value, _ in found) / len(found)
     damped = mean * len(found) / (len(found) + 1)
     strongest = sorted(found, key=lambda pair: -abs(pair[0]))[:_EVIDENCE]
     evidence = tuple(span for _, span in sorted(strongest, key=lambda pair: pair[1].start))
-    return Stance(actor, holder, round(max(-1.0, min(1.0, damped)), 3), evidence)
+    return Stance(actor, holder, round(max(-1.0, min(1.0, damped)), 3), evidence, own=own)
 
 
 def score_mention(mention: Any, words: Lexicon) -> float:

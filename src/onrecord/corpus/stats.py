@@ -110,7 +110,8 @@ def _stances(connection: sqlite3.Connection, findings: list[tuple[int, int, str]
     for doc, data in connection.execute(
             f"SELECT doc, data FROM findings WHERE layer = 'stances' AND doc IN ({marks})", docs):
         stance = json.loads(data)
-        if (doc, stance.get("actor")) in ids and isinstance(stance.get("score"), int | float):
+        own = stance.get("own") is True  # the speaker's own side: self-presentation, not a stance toward it
+        if (doc, stance.get("actor")) in ids and isinstance(stance.get("score"), int | float) and not own:
             scores.setdefault((doc, str(stance.get("holder"))), []).append(float(stance["score"]))
     return {key: round(sum(values) / len(values), 3) for key, values in scores.items()}
 

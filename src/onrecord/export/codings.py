@@ -71,7 +71,7 @@ def _stances(record: Record) -> Iterator[Coding]:
     for stance in record.stances:
         note = f"{speakers.get(stance.holder, stance.holder)} on {actors.get(stance.actor, stance.actor)}: {stance.score:+.2f}"
         for span in stance.evidence:
-            yield Coding(("stance", stance_label(stance.score)), span, note)
+            yield Coding(("stance", "own side" if stance.own else stance_label(stance.score)), span, note)
 
 
 def _items(items: tuple[EnumerationItem, ...], code: tuple[str, ...], prefix: str) -> Iterator[Coding]:

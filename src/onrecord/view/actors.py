@@ -20,7 +20,8 @@ def actors(record: Record) -> RenderableType | None:
     """Actors with their mentions, forms and the main speaker's stance (most mentioned first)."""
     if not record.actors:
         return None
-    stances = {(s.actor, s.holder): s.score for s in record.stances}
+    stances = {(s.actor, s.holder): s.score for s in record.stances if not s.own}
+    own = {(s.actor, s.holder) for s in record.stances if s.own}
     holder = _main_speaker(record)
     table = Table(title="Actors", title_justify="left", show_edge=False)
     for column in ("id", "actor", "type", "mentions", "forms", f"stance ({holder or '-'})"):
@@ -31,8 +32,9 @@ def actors(record: Record) -> RenderableType | None:
         if actor.kb:
             name.append(f" {actor.kb}", style="dim")
         score = stances.get((actor.id, holder or ""))
+        shown = Text("own side", style="dim") if (actor.id, holder or "") in own else bar(score)
         table.add_row(actor.id, name, actor.type, str(len(actor.mentions)),
-                      ", ".join(f"{form} {count}" for form, count in forms.most_common()), bar(score))
+                      ", ".join(f"{form} {count}" for form, count in forms.most_common()), shown)
     return table
 
 
@@ -41,7 +43,7 @@ def stances(record: Record) -> RenderableType | None:
     evidence, never alone."""
     holder = _main_speaker(record)
     names = {a.id: a.name for a in record.actors}
-    shown = sorted((s for s in record.stances if s.holder == holder and s.evidence and s.actor in names),
+    shown = sorted((s for s in record.stances if s.holder == holder and s.evidence and s.actor in names and not s.own),
                    key=lambda s: (-abs(s.score), s.actor))[:_SHOWN]
     if not shown:
         return None

@@ -53,7 +53,7 @@ def stance_bars(record: Record, *, most: int = MOST) -> Chart | None:
     """Each speaker's stance toward the actors mentioned most, as bars around zero; None without stances. Those
     who ask (interviewers, moderators, the audience) are left out: an analyst reads the answerers' stances."""
     asking = {s.id for s in record.speakers if s.role in ASKING_ROLES}
-    stances = [s for s in record.stances if s.holder not in asking]
+    stances = [s for s in record.stances if s.holder not in asking and not s.own]
     if not stances:
         return None
     actors = {a.id: a for a in record.actors}

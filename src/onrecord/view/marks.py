@@ -52,7 +52,8 @@ def marks(record: Record, *, prefix: str = "") -> list[Mark]:
 
 def _actors(record: Record, prefix: str) -> Iterator[Mark]:
     """Mentions coloured by the stance of the speaker whose turn they are in; the first one anchored."""
-    stances = {(s.actor, s.holder): s.score for s in record.stances}
+    stances = {(s.actor, s.holder): s.score for s in record.stances if not s.own}
+    own = {(s.actor, s.holder) for s in record.stances if s.own}
     turns = sorted((t.span.start, t.span.end, t.speaker or "") for t in record.turns)
     starts = [start for start, _, _ in turns]
     for actor in record.actors:
@@ -63,6 +64,8 @@ def _actors(record: Record, prefix: str) -> Iterator[Mark]:
             score = stances.get((actor.id, holder))
             label = "unscored" if score is None else stance_label(score)
             title = actor.name if score is None else f"{actor.name}: stance {score:+.2f}"
+            if (actor.id, holder) in own:
+                title = f"{actor.name}: the speaker's own side"
             anchor = f"{prefix}at-{first}" if mention.span.start == first else ""
             yield Mark(mention.span.start, mention.span.end, f"m-actor s-{label}", anchor, title)
 

@@ -57,7 +57,8 @@ def _sides(record: Record) -> tuple[str, str]:
     """The actors the answerers are most hostile and most favourable to, with their scores."""
     asking = {s.id for s in record.speakers if s.role in ASKING_ROLES}
     names = {a.id: a.name for a in record.actors}
-    scores = sorted((s.score, names.get(s.actor, s.actor)) for s in record.stances if s.holder not in asking)
+    scores = sorted((s.score, names.get(s.actor, s.actor)) for s in record.stances
+                    if s.holder not in asking and not s.own)
     hostile = ", ".join(f"{name} {score:+.2f}" for score, name in scores[:MOST] if score < 0)
     favourable = ", ".join(f"{name} {score:+.2f}" for score, name in reversed(scores[-MOST:]) if score > 0)
     return hostile, favourable

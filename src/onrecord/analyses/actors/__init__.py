@@ -21,7 +21,7 @@ from onrecord.analyses.actors.matching import Found, match_names, resolve_past_t
 from onrecord.analyses.actors.resolve import UNKNOWN, match_definite, match_entities, match_surnames
 from onrecord.analyses.actors.speakers import resolve_label
 from onrecord.kb import KnowledgeBase, load_kb
-from onrecord.record import Actor, ActorType, Mention, Record, Span
+from onrecord.record import ASKING_ROLES, Actor, ActorType, Mention, Record, Span
 
 __all__ = ["find_actors", "find_mentions"]
 
@@ -46,6 +46,9 @@ def find_mentions(record: Record, doc: Any, kb: KnowledgeBase, speaker_keys: dic
     found += match_surnames(doc, kb, date, found)
     found = resolve_past_titles(found, kb)
     groups = {sid: g for sid, key in speaker_keys.items() if (g := _group(kb, key))}
+    voice = _voice(kb, record.document.speaks_for)
+    if voice is not None:  # the country a document speaks for is the "we" of those who answer or speak in it
+        groups |= {s.id: voice for s in record.speakers if s.id not in groups and s.role not in ASKING_ROLES}
     found += _outside(match_owned(record, doc, groups, kb, date), found)
     found += match_definite(doc, kb, found)
     found += match_entities(doc, kb, found)
@@ -61,6 +64,12 @@ def _outside(extra: list[Found], found: list[Found]) -> list[Found]:
     """The matches of ``extra`` that overlap none of ``found``."""
     taken = {i for f in found for i in range(f.start, f.end)}
     return [f for f in extra if taken.isdisjoint(range(f.start, f.end))]
+
+
+def _voice(kb: KnowledgeBase, speaks_for: str | None) -> str | None:
+    """The knowledge-base country a document speaks for (``Document.speaks_for``, a name), if it knows it."""
+    owners = kb.names.get((speaks_for or "").strip().lower(), ())
+    return next((key for key, _ in owners if kb.entries[key].type == "country"), None)
 
 
 def _group(kb: KnowledgeBase, key: str) -> str | None:
