@@ -215,6 +215,8 @@ class Stance:
     # The holder's own side (the country, government or group their "we" and "our country" stand for): how they
     # present themselves, apart from their stances toward others.
     own: bool = False
+    # The class of each evidence sentence toward the actor ("negative" or "positive"), as ``evidence`` is ordered.
+    classes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -16,13 +16,14 @@ from __future__ import annotations
 import functools
 from bisect import bisect_right
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
 import yaml
 
-from onrecord.record import ASKING_ROLES, Record, Span, Stance
+from onrecord.record import ASKING_ROLES, Actor, Record, Span, Stance
 
 _CLAUSES = frozenset({"conj", "advcl", "ccomp", "relcl", "acl", "parataxis", "xcomp"})
 _NEGATORS = frozenset({"not", "n't", "never", "no", "nobody", "nothing", "none", "neither", "nor"})
@@ -33,6 +34,7 @@ _MINIMUM = 0.15  # a sentence below this carries no evidence and does not dilute
 # Whom a stance can be about: governments and countries as political actors, organizations, groups, persons;
 # not places as geography, treaties and instruments, or figures of scripture (the knowledge base's "other").
 TARGETS = frozenset({"country", "organization", "group", "person"})
+CLASSES = ("negative", "neutral", "positive")  # the classes of a mention, as the model gives them
 _REPORTING = frozenset({"claim", "say", "allege", "announce", "declare", "boast", "assert", "pretend"})
 
 
@@ -62,36 +64,74 @@ def lexicon() -> Lexicon:
 def find_stances(record: Record, doc: Any) -> list[Stance]:
     """A stance for every (speaker, actor) pair with evidence, in order of actor then speaker.
 
-    Only toward those a stance can be about (``TARGETS``: not a place, a treaty or a figure of scripture), never
-    toward the speaker themselves nor toward someone the sentence addresses ("Thank you, Carolyn"); toward the
+    A mention's value is the domain rules' where political speech's own words or roles speak (``political``), else
+    the learned model's (``stance_model``: P(positive) - P(negative), nothing when it classes the mention
+    neutral); a sentence's value toward an actor is the mean of its mentions' values, and the sentences with one
+    are the evidence. Only
+    toward those a stance can be about (``TARGETS``: not a place, a treaty or a figure of scripture), never toward
+    the speaker themselves, those who ask, or someone the sentence addresses ("Thank you, Carolyn"); toward the
     speaker's own side it is marked ``own``, their self-presentation."""
-    words = lexicon()
+    from onrecord.analyses.stance_model import Target, classify
+
     speaker_of = {t.id: t.speaker for t in record.turns if t.kind != "note"}
     selves = {s.id: s.actor for s in record.speakers}
-    # Those who put the questions here (reporters, moderators) are spoken to and handed the floor, not judged.
     askers = _askers(record)
     own = own_sides(record)
     starts = [s.span.start for s in record.sentences]
-    scores: dict[tuple[str, str], list[tuple[float, Span]]] = defaultdict(list)
-    for actor in record.actors:
-        if actor.type not in TARGETS or actor.id in askers:
+    found: list[tuple[str, int]] = []
+    targets: list[Target] = []
+    for actor, index, span in _mentions(record, doc, starts):
+        holder = speaker_of.get(record.sentences[index].turn)
+        if (actor.type not in TARGETS or actor.id in askers or holder is None or selves.get(holder) == actor.id
+                or (actor.type != "country" and addressed(span, record.sentences[index].span))):
             continue
-        per_sentence: dict[int, list[float]] = defaultdict(list)
+        sentence = record.sentences[index].span
+        others = _other_tokens(record, doc, sentence, actor.id)
+        found.append((actor.id, index))
+        targets.append(Target(span, doc.char_span(sentence.start, sentence.end, alignment_mode="expand") or span.sent,
+                              others))
+    words = lexicon()
+    per_sentence: dict[tuple[str, int], list[float]] = defaultdict(list)
+    for key, target, row in zip(found, targets, classify(targets), strict=True):
+        value = political(target.span, words)  # the domain's own words and roles, which news data lacks
+        if value is None and CLASSES[int(row.argmax())] != "neutral":
+            value = float(row[2] - row[0])
+        per_sentence[key].append(value or 0.0)
+    scores: dict[tuple[str, str], list[tuple[float, Span, str]]] = defaultdict(list)
+    for (actor_id, index), values in per_sentence.items():
+        carried = [v for v in values if v]
+        if carried and (mean := sum(carried) / len(carried)):
+            said = record.sentences[index]
+            label = "negative" if mean < 0 else "positive"
+            scores[(actor_id, speaker_of[said.turn] or "")].append((mean, said.span, label))
+    return [_stance(actor, holder, evidence, own=actor in own.get(holder, ()))
+            for (actor, holder), evidence in scores.items()]
+
+
+def _mentions(record: Record, doc: Any, starts: list[int]) -> Iterator[tuple[Actor, int, Any]]:
+    """Each named mention (not a pronoun) with the index of its sentence and its spaCy span."""
+    for actor in record.actors:
         for mention in actor.mentions:
             index = bisect_right(starts, mention.span.start) - 1
             if mention.form == "pronoun" or index < 0 or mention.span.start >= record.sentences[index].span.end:
                 continue
             span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
-            if span is not None and not (actor.type != "country" and addressed(span, record.sentences[index].span)):
-                per_sentence[index].append(score_mention(span, words))
-        for index, values in per_sentence.items():
-            sentence = record.sentences[index]
-            holder = speaker_of.get(sentence.turn)
-            value = sum(values) / len(values)
-            if holder is not None and abs(value) >= _MINIMUM and selves.get(holder) != actor.id:
-                scores[(actor.id, holder)].append((value, sentence.span))
-    return [_stance(actor, holder, found, own=actor in own.get(holder, ()))
-            for (actor, holder), found in scores.items()]
+            if span is not None:
+                yield actor, index, span
+
+
+def _other_tokens(record: Record, doc: Any, sentence: Span, actor: str) -> frozenset[int]:
+    """The tokens of the other actors named in a sentence."""
+    tokens: set[int] = set()
+    for other in record.actors:
+        if other.id == actor:
+            continue
+        for mention in other.mentions:
+            if sentence.start <= mention.span.start < sentence.end:
+                span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+                if span is not None:
+                    tokens.update(range(span.start, span.end))
+    return frozenset(tokens)
 
 
 def _askers(record: Record) -> set[str]:
@@ -170,12 +210,27 @@ def addressed(span: Any, sentence: Span) -> bool:
     return span.root.dep_ not in _ARGUMENTS or (span.start >= 2 and doc[span.start - 2].lower_ in _DISCOURSE)
 
 
-def _stance(actor: str, holder: str, found: list[tuple[float, Span]], *, own: bool) -> Stance:
-    mean = sum(value for value, _ in found) / len(found)
+def _stance(actor: str, holder: str, found: list[tuple[float, Span, str]], *, own: bool) -> Stance:
+    """A speaker's score for an actor: the mean over the sentences classed negative or positive, damped when
+    they are few (one sentence: half its value), so that thin or mixed evidence stays near neutral."""
+    mean = sum(value for value, _, _ in found) / len(found)
     damped = mean * len(found) / (len(found) + 1)
-    strongest = sorted(found, key=lambda pair: -abs(pair[0]))[:_EVIDENCE]
-    evidence = tuple(span for _, span in sorted(strongest, key=lambda pair: pair[1].start))
-    return Stance(actor, holder, round(max(-1.0, min(1.0, damped)), 3), evidence, own=own)
+    strongest = sorted(sorted(found, key=lambda item: -abs(item[0]))[:_EVIDENCE], key=lambda item: item[1].start)
+    return Stance(actor, holder, round(max(-1.0, min(1.0, damped)), 3), tuple(span for _, span, _ in strongest),
+                  own=own, classes=tuple(label for _, _, label in strongest))
+
+
+def political(mention: Any, words: Lexicon) -> float | None:
+    """The rule score (``score_mention``) where the domain of political speech speaks: the mention is the object of
+    a verb or preposition of support or hostility ("fight", "support", "against"), or its clause holds a word of
+    the domain lexicon ("aggression", "occupation", "resistance", "martyr"); None elsewhere, or when it is weak."""
+    head = mention.root
+    domain = _role(head, words)[0] != 0 or any(
+        t.lemma_.lower() in words.domain or t.lower_ in words.domain for t in _tokens(_clause(head), mention))
+    if not domain:
+        return None
+    value = score_mention(mention, words)
+    return value if abs(value) >= _MINIMUM else None
 
 
 def score_mention(mention: Any, words: Lexicon) -> float:

@@ -25,6 +25,7 @@ TASKS: dict[str, tuple[str, str]] = {
     "turns": ("turns", "evaluate_turns"),
     "attribution": ("attribution", "evaluate_attribution"),
     "checkworthy": ("checkworthy", "evaluate_checkworthy"),
+    "stance": ("stance", "evaluate_stance"),
 }
 
 
