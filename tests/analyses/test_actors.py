@@ -228,3 +228,21 @@ def test_actors_a_roman_numeral_in_capitals_is_no_mixed_case_name(tmp_path: Path
     record = _record(tmp_path, "Part XI of the Convention was amended.\nPresident Xi spoke in Beijing.\n", "2015-09-28")
     assert [(m.span.text, a.name) for a in record.actors for m in a.mentions if "Xi" in a.name or m.span.text == "XI"] == [
         ("President Xi", "Xi Jinping")]
+
+
+def test_actors_titles_of_address_go_to_the_home_countrys_office_holder() -> None:
+    from onrecord.pipeline import analyze_source
+    from onrecord.readers import read_bytes
+
+    interview = (b"Interview, 1 March 2018\nQuestion: Mr President, will you meet the American president?\n"
+                 b"Vladimir Putin: We are ready to meet.\n")
+    record = analyze_source(read_bytes(interview, "putin.txt"))
+    addressed = next(a for a in record.actors for m in a.mentions if m.span.text == "Mr President")
+    assert (addressed.name, addressed.mentions[0].form) == ("Vladimir Putin", "title")
+    royal = (b"Question: Does His Majesty approve of the plan?\nAnswer: His Majesty approved it last year.\n")
+    record = analyze_source(read_bytes(royal, "royal.txt", date="2022-03-03", speaks_for="Saudi Arabia"))
+    assert {a.name for a in record.actors for m in a.mentions if m.span.text == "His Majesty"} == {
+        "Salman bin Abdulaziz Al Saud"}
+    speech = b"Mr. President, Iran stands ready. Mr. President, we thank the Assembly.\n"
+    record = analyze_source(read_bytes(speech, "IRN_70_2015.txt", date="2015-09-28", speaks_for="Iran"))
+    assert not any(m.span.text == "Mr. President" for a in record.actors for m in a.mentions)  # the Assembly's

@@ -16,6 +16,7 @@ import os
 from dataclasses import replace
 from typing import Any
 
+from onrecord.analyses.actors.home import home_country, match_home_titles
 from onrecord.analyses.actors.ingroup import match_ingroup, match_owned
 from onrecord.analyses.actors.matching import Found, match_names, resolve_past_titles
 from onrecord.analyses.actors.resolve import UNKNOWN, match_definite, match_entities, match_surnames
@@ -50,6 +51,8 @@ def find_mentions(record: Record, doc: Any, kb: KnowledgeBase, speaker_keys: dic
     if voice is not None:  # the country a document speaks for is the "we" of those who answer or speak in it
         groups |= {s.id: voice for s in record.speakers if s.id not in groups and s.role not in ASKING_ROLES}
     found += _outside(match_owned(record, doc, groups, kb, date), found)
+    home = home_country(record, kb, speaker_keys)
+    found += _outside(match_home_titles(record, doc, kb, date, home), found)
     found += match_definite(doc, kb, found)
     found += match_entities(doc, kb, found)
     types = {f.actor: kb.entries[f.actor].type for f in found if f.actor in kb.entries}
