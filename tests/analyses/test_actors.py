@@ -246,3 +246,18 @@ def test_actors_titles_of_address_go_to_the_home_countrys_office_holder() -> Non
     speech = b"Mr. President, Iran stands ready. Mr. President, we thank the Assembly.\n"
     record = analyze_source(read_bytes(speech, "IRN_70_2015.txt", date="2015-09-28", speaks_for="Iran"))
     assert not any(m.span.text == "Mr. President" for a in record.actors for m in a.mentions)  # the Assembly's
+
+
+def test_actors_a_law_named_after_a_person_is_not_that_person_and_names_merge() -> None:
+    from onrecord.pipeline import analyze_source
+    from onrecord.readers import read_bytes
+
+    text = (b"The Caesar Syria Civilian Protection Act punishes the people. Julius Caesar crossed the Rubicon. "
+            b"John F Kennedy was president. John F. Kennedy spoke. Secretary of State Tillerson arrived. "
+            b"Tillerson left. Karine Jean-Pierre briefed. Thanks, Karine.")
+    record = analyze_source(read_bytes(text, "laws.txt", date="2017-06-01"))
+    mentions = {a.name: [m.span.text for m in a.mentions] for a in record.actors}
+    assert mentions["Julius Caesar"] == ["Julius Caesar"]  # not the Act's "Caesar"
+    assert mentions["John F. Kennedy"] == ["John F Kennedy", "John F. Kennedy"]
+    assert mentions["Tillerson"] == ["Tillerson", "Tillerson"]  # "State" is the end of his title
+    assert mentions["Karine Jean-Pierre"] == ["Karine Jean-Pierre", "Karine"]

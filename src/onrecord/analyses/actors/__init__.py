@@ -88,7 +88,7 @@ def _assemble(text: str, doc: Any, found: list[Found], kb: KnowledgeBase,
     """Actors in order of first mention (then speakers never mentioned), ids a1, a2...; and key -> id."""
     mentions: dict[str, list[Mention]] = {}
     for f in found:
-        key = _short_form(f.actor, mentions)
+        key = _short_form(f.actor, mentions, kb)
         span = Span.of(text, doc[f.start].idx, doc[f.end - 1].idx + len(doc[f.end - 1].text))
         mentions.setdefault(key, []).append(Mention(span, f.form))
     for key in extra:
@@ -102,13 +102,21 @@ def _assemble(text: str, doc: Any, found: list[Found], kb: KnowledgeBase,
     return actors, ids
 
 
-def _short_form(key: str, seen: dict[str, Any]) -> str:
-    """An unknown one-word person ("Jarring") is the unknown person named in full before ("Gunnar Jarring")."""
+def _short_form(key: str, seen: dict[str, Any], kb: KnowledgeBase) -> str:
+    """An unknown one-word person is the one person named in full before whose name ends ("Jarring" of "Gunnar
+    Jarring") or begins ("Karine" of "Karine Jean-Pierre", "Jake" of "Jake Sullivan") with that word; with two
+    such people, or none, it stays an actor of its own."""
     prefix = f"{UNKNOWN}person:"
     if not key.startswith(prefix) or " " in key:
         return key
     word = key[len(prefix) :]
-    return next((k for k in seen if k.startswith(prefix) and k.endswith(" " + word)), key)
+    full = {k: _identity(kb, k) for k in seen if k != key}
+    people = [k for k, (name, kind, _) in full.items() if kind == "person" and " " in name]
+    ends = [k for k in people if full[k][0].endswith(" " + word)]
+    if ends:
+        return ends[0] if len(ends) == 1 else key
+    begins = [k for k in people if full[k][0].startswith(word + " ")]
+    return begins[0] if len(begins) == 1 else key
 
 
 def _identity(kb: KnowledgeBase, key: str) -> tuple[str, ActorType, str | None]:

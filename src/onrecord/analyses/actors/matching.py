@@ -82,8 +82,10 @@ def _spelling(kb: KnowledgeBase, key: str, owners: tuple[tuple[str, MentionForm]
 
 
 def _fold(word: str) -> str:
-    """A word as names are matched: lower case, one apostrophe ("People’s" is "People's")."""
-    return word.lower().replace("’", "'")
+    """A word as names are matched: lower case, one apostrophe ("People’s" is "People's"), an initial with or
+    without its period ("John F Kennedy" is "John F. Kennedy")."""
+    folded = word.lower().replace("’", "'")
+    return folded[0] if len(folded) == 2 and folded[1] == "." and folded[0].isalpha() else folded
 
 
 def _add(index: dict[str, list[Name]], words: list[str], spelling: str, owners: Any, title: str | None) -> None:
@@ -122,6 +124,8 @@ def match_names(doc: Any, kb: KnowledgeBase, date: str | None) -> list[Found]:
         if resolved is not None:
             actor, form = resolved
             person = actor.startswith(PENDING) or kb.entries[actor].type == "person"
+            if person and form != "title" and named_after(doc, first, last):
+                continue
             start = _honorific_start(doc, first) if person else first
             found.append(Found(start, last, actor, form))
     return found
@@ -175,6 +179,18 @@ def _named_as_place(token: Any) -> bool:
         return False
     preposition = token.head.lower_
     return preposition in LOCATIVE or (preposition in ("to", "into") and token.head.head.lemma_.lower() in MOVEMENT)
+
+
+# Entities that may be named after a person without being that person: a law, a place, an institution, an event.
+_NAMED_AFTER = frozenset({"LAW", "FAC", "ORG", "EVENT", "WORK_OF_ART", "PRODUCT"})
+
+
+def named_after(doc: Any, start: int, end: int) -> bool:
+    """Whether the person's name at ``start:end`` opens a longer name of something else, which goes on after it
+    with a capitalised word: "the Caesar Syria Civilian Protection Act", "the Kennedy School", "Kennedy Airport"."""
+    ent = next((e for e in doc.ents if e.start <= start < e.end), None)
+    return bool(ent is not None and ent.label_ in _NAMED_AFTER and ent.end > end
+                and any(t.text[:1].isupper() for t in doc[end : ent.end]))
 
 
 def part_of_other_name(doc: Any, start: int, end: int, covered: set[int]) -> bool:

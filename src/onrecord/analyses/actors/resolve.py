@@ -5,9 +5,17 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-from onrecord.analyses.actors.matching import Found, _honorific_start, choose, part_of_other_name, roman_numeral
+from onrecord.analyses.actors.matching import (
+    Found,
+    _honorific_start,
+    choose,
+    named_after,
+    part_of_other_name,
+    roman_numeral,
+)
 from onrecord.kb import KnowledgeBase, days_of
 from onrecord.record import ActorType
+from onrecord.transcript.people import TITLES
 
 # NER labels that name actors; the others (dates, money, laws...) are not who is talked about.
 ACTOR_LABELS: dict[str, ActorType] = {
@@ -30,7 +38,8 @@ def match_surnames(doc: Any, kb: KnowledgeBase, date: str | None, found: list[Fo
         if token.i in covered or not token.text[:1].isupper() or roman_numeral(token.text):
             continue
         candidates = kb.surnames.get(token.lower_)
-        if not candidates or part_of_other_name(doc, token.i, token.i + 1, covered):
+        if (not candidates or part_of_other_name(doc, token.i, token.i + 1, covered)
+                or named_after(doc, token.i, token.i + 1)):
             continue
         before = sorted([f for f in merged if f.start < token.i] + extra, key=lambda f: f.start)
         start = _honorific_start(doc, token.i)
@@ -77,9 +86,10 @@ def match_entities(doc: Any, kb: KnowledgeBase, found: list[Found]) -> list[Foun
         kind = ACTOR_LABELS.get(ent.label_)
         if kind is None or any(i in covered for i in range(ent.start, ent.end)):
             continue
-        start, end = _trim(ent)
+        start, end, titled = _trim(ent)
         if end <= start or doc[start].lower_ in POSSESSIVES:
             continue
+        kind = "person" if titled else kind
         key = " ".join(doc[start:end].text.split())
         owners = kb.names.get(key.lower()) or kb.names.get(f"the {key.lower()}") or _ligature_lost(key, kb)
         if owners:
@@ -153,15 +163,24 @@ def _common_words() -> frozenset[str]:
     return frozenset(word for pos in ("noun", "adj") for word in index.get(pos, ()) if word.islower())
 
 
-def _trim(ent: Any) -> tuple[int, int]:
-    """The entity without a leading article and a trailing possessive or space."""
+def _trim(ent: Any) -> tuple[int, int, bool]:
+    """The entity without a leading article and a trailing possessive or space, and without the end of a title
+    that NER took in ("State" of "Secretary of State Tillerson", the words of a title before a person's name);
+    and whether a title was cut (then the rest names a person)."""
     start, end = ent.start, ent.end
     doc = ent.doc
-    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_space or doc[start].is_punct):
+    titled = False
+    while start < end - 1:
+        token = doc[start]
+        title_end = token.lower_ in TITLES and (ent.label_ == "PERSON" or (
+            start == ent.start and start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in TITLES))
+        if not (token.lower_ in ("the", "a", "an") or token.is_space or token.is_punct or title_end):
+            break
+        titled = titled or title_end
         start += 1
     while end > start and (doc[end - 1].lower_ in ("'s", "’s", "'") or doc[end - 1].is_space or doc[end - 1].is_punct):
         end -= 1
-    return start, end
+    return start, end, titled
 
 
 def _covered(found: list[Found]) -> set[int]:
