@@ -1,14 +1,13 @@
 """Stance: how each speaker treats each actor, from -1 (hostile) to 1 (favourable), with evidence.
 
-Per sentence, the sentiment goes to the actor the clause is about, through the dependency parse: the
-object of "fight" or of "against" is opposed, the object of "support" favoured (``hostile_verbs``...), and
-the words of the mention's own clause (not of the whole sentence) carry their valence, from the domain lexicon
-``data/stance-lexicon.yaml`` alone when the clause has any of its words, vaderSentiment's lexicon otherwise;
-what the sentence calls the actor ("X was a terrorist organization", "the sedition of X") counts in full, and
-the words of someone else's claim ("DAESH issued a statement claiming ...") do not count. Negation ("not",
-"no one") flips a clause. A speaker's score for an actor is the mean over the sentences that carry evidence
-(|score| >= 0.15; neutral mentions do not pull it toward 0), damped for thin evidence, so mixed treatment
-shows as a small score with evidence on both sides.
+Each named mention gets a value. Where political speech's own words or roles speak (``political``), the domain
+rules give it: through the dependency parse, the object of "fight" or of "against" is opposed, the object of
+"support" favoured (``hostile_verbs``...), the words of the mention's own clause carry the domain lexicon's
+valence (``data/stance-lexicon.yaml``: "aggression", "occupation", "resistance", "martyr"), what the sentence
+calls the actor ("X was a terrorist organization") counts in full, someone else's claim does not, and negation
+flips a clause. Elsewhere the learned mention model gives it (``stance_model``: P(positive) - P(negative), none
+when it classes the mention neutral). A speaker's score for an actor is the mean over the sentences that carry a
+value, damped for thin evidence, so mixed treatment shows as a small score with evidence on both sides.
 """
 
 from __future__ import annotations
@@ -30,11 +29,11 @@ _NEGATORS = frozenset({"not", "n't", "never", "no", "nobody", "nothing", "none",
 _EVIDENCE = 6
 _ROLE = 0.7
 _MINIMUM = 0.15  # a sentence below this carries no evidence and does not dilute the mean toward 0
-# Verbs whose complement is someone else's words ("DAESH issued a statement claiming ... a successful operation").
 # Whom a stance can be about: governments and countries as political actors, organizations, groups, persons;
 # not places as geography, treaties and instruments, or figures of scripture (the knowledge base's "other").
 TARGETS = frozenset({"country", "organization", "group", "person"})
 CLASSES = ("negative", "neutral", "positive")  # the classes of a mention, as the model gives them
+# Verbs whose complement is someone else's words ("DAESH issued a statement claiming ... a successful operation").
 _REPORTING = frozenset({"claim", "say", "allege", "announce", "declare", "boast", "assert", "pretend"})
 
 
@@ -64,13 +63,10 @@ def lexicon() -> Lexicon:
 def find_stances(record: Record, doc: Any) -> list[Stance]:
     """A stance for every (speaker, actor) pair with evidence, in order of actor then speaker.
 
-    A mention's value is the domain rules' where political speech's own words or roles speak (``political``), else
-    the learned model's (``stance_model``: P(positive) - P(negative), nothing when it classes the mention
-    neutral); a sentence's value toward an actor is the mean of its mentions' values, and the sentences with one
-    are the evidence. Only
-    toward those a stance can be about (``TARGETS``: not a place, a treaty or a figure of scripture), never toward
-    the speaker themselves, those who ask, or someone the sentence addresses ("Thank you, Carolyn"); toward the
-    speaker's own side it is marked ``own``, their self-presentation."""
+    A sentence's value toward an actor is the mean of its mentions' values; the sentences with one are the
+    evidence. Only toward those a stance can be about (``TARGETS``: not a place, a treaty or a figure of
+    scripture), never toward the speaker themselves, those who ask, or someone the sentence addresses ("Thank
+    you, Carolyn"); toward the speaker's own side it is marked ``own``, their self-presentation."""
     from onrecord.analyses.stance_model import Target, classify
 
     speaker_of = {t.id: t.speaker for t in record.turns if t.kind != "note"}

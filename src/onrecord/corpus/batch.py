@@ -202,7 +202,7 @@ def _in_processes(chunks: list[list[str]], known: Known, catalog: Mapping[str, E
                 return
             except BrokenProcessPool:
                 left = [path for chunk in chunks for path in chunk if path not in seen]
-        if depth == 1:  # one file was in flight: it is the one that killed its worker
+        if depth == 1 and left:  # one file was in flight: it is the one that killed its worker
             yield Outcome(left[0], error=f"its analysis stopped (the worker process died: killed, or out of "
                                          f"memory), {left[0]}, try it alone or with a lower --max-bytes")
             left = left[1:]
