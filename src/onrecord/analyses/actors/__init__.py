@@ -47,11 +47,10 @@ def find_mentions(record: Record, doc: Any, kb: KnowledgeBase, speaker_keys: dic
     found += match_surnames(doc, kb, date, found)
     found = resolve_past_titles(found, kb)
     groups = {sid: g for sid, key in speaker_keys.items() if (g := _group(kb, key))}
-    voice = _voice(kb, record.document.speaks_for)
-    if voice is not None:  # the country a document speaks for is the "we" of those who answer or speak in it
-        groups |= {s.id: voice for s in record.speakers if s.id not in groups and s.role not in ASKING_ROLES}
-    found += _outside(match_owned(record, doc, groups, kb, date), found)
     home = home_country(record, kb, speaker_keys)
+    if home is not None:  # the home country is the "we" of those who answer or speak and have no group of their own
+        groups |= {s.id: home for s in record.speakers if s.id not in groups and s.role not in ASKING_ROLES}
+    found += _outside(match_owned(record, doc, groups, kb, date), found)
     found += _outside(match_home_titles(record, doc, kb, date, home), found)
     found += match_definite(doc, kb, found)
     found += match_entities(doc, kb, found)
@@ -67,12 +66,6 @@ def _outside(extra: list[Found], found: list[Found]) -> list[Found]:
     """The matches of ``extra`` that overlap none of ``found``."""
     taken = {i for f in found for i in range(f.start, f.end)}
     return [f for f in extra if taken.isdisjoint(range(f.start, f.end))]
-
-
-def _voice(kb: KnowledgeBase, speaks_for: str | None) -> str | None:
-    """The knowledge-base country a document speaks for (``Document.speaks_for``, a name), if it knows it."""
-    owners = kb.names.get((speaks_for or "").strip().lower(), ())
-    return next((key for key, _ in owners if kb.entries[key].type == "country"), None)
 
 
 def _group(kb: KnowledgeBase, key: str) -> str | None:

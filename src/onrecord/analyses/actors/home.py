@@ -3,8 +3,8 @@ or an interview: the office of the country whose officials answer, held on the d
 
 A journalist's "Mr. President" at the Kremlin is Russia's president; a Saudi prince's "His Majesty" is Saudi
 Arabia's king. The home country is the one the document
-speaks for (``Document.speaks_for``), else the one its answering speakers act for in the knowledge base (a
-country, or a person's affiliation), when they agree. Only documents with exchanges: in a speech to an assembly
+speaks for (``Document.speaks_for``), else the one its speakers the knowledge base knows act for (a country, or
+a person's affiliation), when they all agree: a minister reporting to Putin speaks for Russia. Only documents with exchanges: in a speech to an assembly
 "Mr. President" is the assembly's president. A title whose holder on the date is not certain stays unresolved.
 """
 
@@ -16,7 +16,7 @@ from typing import Any
 
 from onrecord.analyses.actors.matching import Found
 from onrecord.kb import KnowledgeBase
-from onrecord.record import ASKING_ROLES, Record
+from onrecord.record import Record
 
 # The title as written (capitalized) -> the office's title in the knowledge base, "<office> of <country>".
 OFFICES = {"President": "President", "Prime Minister": "Prime Minister", "Vice President": "Vice President",
@@ -28,7 +28,7 @@ _TITLE = re.compile(r"\b(?:Mr\.?|Madam|Madame)\s+(?P<office>Vice President|Presi
 
 
 def home_country(record: Record, kb: KnowledgeBase, speaker_keys: dict[str, str]) -> str | None:
-    """The knowledge-base country whose officials answer in the document, or that it speaks for."""
+    """The knowledge-base country the document speaks for, or whose officials speak in it."""
     voice = kb.names.get((record.document.speaks_for or "").strip().lower(), ())
     country = next((key for key, _ in voice if kb.entries[key].type == "country"), None)
     if country is not None:
@@ -36,7 +36,7 @@ def home_country(record: Record, kb: KnowledgeBase, speaker_keys: dict[str, str]
     countries: Counter[str] = Counter()
     for speaker in record.speakers:
         key = speaker_keys.get(speaker.id)
-        if key is None or speaker.role in ASKING_ROLES:
+        if key is None:
             continue
         entry = kb.entries[key]
         side = key if entry.type == "country" else entry.affiliation
