@@ -66,7 +66,17 @@ def test_brief_stance_chart_shows_the_answerers_and_its_axis_fits(example_record
     actor = example_record.actors[0]
     record = replace(example_record, stances=(Stance(actor.id, asker.id, -0.5), Stance(actor.id, answerer.id, 0.5)))
     chart = stance_bars(record)
-    assert chart is not None and [bar.label for bar in chart.bars] == [f"{answerer.label} → {actor.name}"]
+    assert chart is not None and [bar.label for bar in chart.bars] == [actor.name]  # one holder: named in the title
+    assert chart.title == f"Stance toward the actors mentioned most: {answerer.label}"
+    other = example_record.actors[1]
+    speakers = tuple(replace(s, role="interviewee") if s.id == asker.id else s for s in record.speakers)
+    two = replace(record, speakers=speakers,
+                  stances=(Stance(other.id, asker.id, -0.5), Stance(actor.id, answerer.id, 0.5)))
+    labels = [bar.label for bar in stance_bars(two, most=5).bars]  # type: ignore[union-attr]
+    assert sorted(labels) == sorted([f"{asker.label} → {other.name}", f"{answerer.label} → {actor.name}"])
+    long = replace(record, actors=(replace(actor, name="The Central Intelligence Agency of the United States"),
+                                   *record.actors[1:]))
+    assert stance_bars(long).bars[0].label == "The Central Intelligence Agency of…"  # type: ignore[union-attr]
     html = brief_html([record])
     assert f'x="{WIDTH - 20}" y=' in html and 'text-anchor="end">+1 favourable' in html
     assert "list-style: none" in html  # the doctrine's items carry their own numbers ("3.1"), once

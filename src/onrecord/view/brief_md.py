@@ -46,7 +46,7 @@ def _sections(d: BriefDocument) -> list[str]:
         lines += [f"## Doctrine: {md(tree['label'])}", "", md(tree["head"]), "", *_tree(tree["entries"], 0), ""]
     if d.actors:
         lines += ["## Actors", "", "| actor | type | mentions | stance |", "|---|---|---|---|"]
-        stances = {bar.label.split(" → ")[-1]: bar.score for bar in (d.chart.bars if d.chart else [])}
+        stances = {bar.actor: bar.score for bar in (d.chart.bars if d.chart else [])}
         for a in d.actors:
             score = stances.get(a["name"])
             lines.append(f"| {md(a['name'])} | {a['type']} | {a['mentions']} | {'' if score is None else f'{score:+.2f}'} |")

@@ -6,10 +6,12 @@ from dataclasses import dataclass, field
 
 from onrecord.export.codings import stance_label
 from onrecord.record import ASKING_ROLES, Record
+from onrecord.view.text import preview
 
 WIDTH = 640
 ROW = 22
 LABEL = 220  # room for the labels left of the bars
+LABEL_CHARACTERS = 36  # what fits in it at the chart's type size
 MOST = 20  # bars in a stance chart: the actors mentioned most
 
 
@@ -23,6 +25,7 @@ class Bar:
     y: float
     width: float
     kind: str
+    actor: str = ""  # the actor's name, whole (the label may be cut to fit)
 
 
 @dataclass(frozen=True)
@@ -61,13 +64,17 @@ def stance_bars(record: Record, *, most: int = MOST) -> Chart | None:
     ranked = sorted(stances, key=lambda s: -len(actors[s.actor].mentions) if s.actor in actors else 0)[:most]
     half = (WIDTH - LABEL - 20) / 2
     middle = LABEL + half
-    chart = Chart(WIDTH, ROW * len(ranked) + 30, middle, title="Stance toward the actors mentioned most")
+    title = "Stance toward the actors mentioned most"
+    if len({s.holder for s in ranked}) == 1:
+        title += f": {speakers.get(ranked[0].holder, ranked[0].holder)}"
+    chart = Chart(WIDTH, ROW * len(ranked) + 30, middle, title=title)
+    several = len({s.holder for s in ranked}) > 1  # the holder is named only when there is more than one
     for row, stance in enumerate(ranked):
         name = actors[stance.actor].name if stance.actor in actors else stance.actor
-        label = f"{speakers.get(stance.holder, stance.holder)} → {name}"
+        label = preview(f"{speakers.get(stance.holder, stance.holder)} → {name}" if several else name, LABEL_CHARACTERS)
         width = abs(stance.score) * half
         x = middle - width if stance.score < 0 else middle
-        chart.bars.append(Bar(label, stance.score, x, row * ROW + 4, max(width, 1.0), stance_label(stance.score)))
+        chart.bars.append(Bar(label, stance.score, x, row * ROW + 4, max(width, 1.0), stance_label(stance.score), name))
     chart.ticks = [(LABEL, "-1 hostile"), (middle, "0"), (WIDTH - 20, "+1 favourable")]
     return chart
 
