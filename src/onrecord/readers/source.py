@@ -98,7 +98,7 @@ def decode(data: bytes, name: str) -> str:
 _WESTERN = frozenset(chr(c) for c in range(0xC0, 0x100) if c not in (0xD7, 0xF7)) | frozenset(
     "ŒœŠšŽžŸƒ’‘“”„–—…€«»°§©®·•¡¿ªº´¨¸£¥¢\u00a0")
 _ESCAPED = re.compile("[\udc80-\udcff]")
-_WESTERN_SHARE = 0.3  # at most this share of the letters beyond ASCII: more is another alphabet (Cyrillic, Greek)
+_WESTERN_SHARE = 0.3  # bytes that are not UTF-8 per letter of the text: more is another alphabet (Cyrillic, Greek)
 
 
 def _western(data: bytes) -> str | None:
