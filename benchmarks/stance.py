@@ -16,28 +16,22 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from onrecord.analyses.stance import lexicon
-from onrecord.analyses.stance_model import Target, inputs, model, probabilities
-from onrecord.evaluate.stance import _lines
+from onrecord.analyses.stance_model import inputs, model, probabilities
+from onrecord.evaluate.stance import read_lines, targets_of
 from onrecord.nlp import english
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "newsmtsc"
 
 
 def main() -> None:
-    lines = [line for name in ("dev-rw", "dev-mt") for line in _lines(DATA / f"{name}.jsonl")]
+    lines = [line for name in ("dev-rw", "dev-mt") for line in read_lines(DATA / f"{name}.jsonl")]
     nlp, words = english(), lexicon()
     model()
     list(nlp.pipe([sentence for sentence, _ in lines[:20]]))
     start = time.perf_counter()
     docs = list(nlp.pipe([sentence for sentence, _ in lines], batch_size=64))
     parse = time.perf_counter() - start
-    targets = []
-    for (_, found), doc in zip(lines, docs, strict=True):
-        spans = [doc.char_span(a, b, alignment_mode="expand") for a, b, _ in found]
-        for span in spans:
-            if span is not None:
-                others = frozenset(i for o in spans if o is not None and o != span for i in range(o.start, o.end))
-                targets.append(Target(span, doc[:], others))
+    targets, _ = targets_of(lines, docs)
     probabilities([inputs(t, words) for t in targets[:20]])
     start = time.perf_counter()
     probabilities([inputs(t, words) for t in targets])

@@ -236,6 +236,12 @@ class Record:
     stances: tuple[Stance, ...] = ()
     schema: str = field(default=SCHEMA)
 
+    @property
+    def answerers_stances(self) -> tuple[Stance, ...]:
+        """The stances views rank and chart: held by those who do not ask, toward others than their own side."""
+        asking = {s.id for s in self.speakers if s.role in ASKING_ROLES}
+        return tuple(s for s in self.stances if s.holder not in asking and not s.own)
+
 
 def strip_offsets(text: str, start: int, end: int) -> tuple[int, int]:
     """``start``/``end`` moved inward past white space, so that a span never begins or ends with it."""

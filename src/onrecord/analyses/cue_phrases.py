@@ -98,19 +98,8 @@ def according(token: Any) -> Found | None:
     source = next((c for c in to.children if c.dep_ == "pobj"), None)
     if source is None:
         return None
-    sent = token.sent
     s_first, s_last = edges(source)
-    text = doc_text(token.doc)
-    if token.i == sent.start:
-        begin = s_last
-        while begin < sent.end_char and text[begin] in ", ":
-            begin += 1
-        content = (begin, content_end(text, sent.end_char))
-    else:
-        finish = token.idx
-        while finish > sent.start_char and text[finish - 1] in ", ":
-            finish -= 1
-        content = (sent.start_char, finish)
+    content = _introduced(token, s_last)
     if content[1] <= content[0]:
         return None
     return Found((s_first, s_last), (token.idx, to.idx + len(to.text)), content, source_kind(source))
@@ -126,18 +115,8 @@ def in_poll(token: Any) -> Found | None:
     if not ((noun in _POLLS and token.i == token.sent.start)
             or (noun in _VIEWS and any(c.dep_ == "poss" for c in target.children))):
         return None
-    sent, text = token.sent, doc_text(token.doc)
     first, last = edges(target)
-    if token.i == sent.start:
-        begin = last
-        while begin < sent.end_char and text[begin] in ", ":
-            begin += 1
-        content = (begin, content_end(text, sent.end_char))
-    else:
-        finish = token.idx
-        while finish > sent.start_char and text[finish - 1] in ", ":
-            finish -= 1
-        content = (sent.start_char, finish)
+    content = _introduced(token, last)
     if content[1] - content[0] < 8:
         return None
     return Found((first, last), (token.idx, token.idx + len(token.text)), content, "named")
@@ -165,3 +144,19 @@ def nominal(token: Any) -> Found | None:
         return None
     return Found(edges(owner) if owner is not None else None, cue, edges(target),
                  source_kind(owner) if owner is not None else "named", False)
+
+
+def _introduced(token: Any, phrase_end: int) -> tuple[int, int]:
+    """The characters a source phrase ("According to X", "In a CBS poll") attributes: the rest of the sentence
+    when the phrase at ``token`` (ending at ``phrase_end``) opens it, else the sentence before the phrase; the
+    commas between them left out."""
+    sent, text = token.sent, doc_text(token.doc)
+    if token.i == sent.start:
+        begin = phrase_end
+        while begin < sent.end_char and text[begin] in ", ":
+            begin += 1
+        return begin, content_end(text, sent.end_char)
+    finish = token.idx
+    while finish > sent.start_char and text[finish - 1] in ", ":
+        finish -= 1
+    return sent.start_char, finish

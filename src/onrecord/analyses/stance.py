@@ -67,13 +67,14 @@ def find_stances(record: Record, doc: Any) -> list[Stance]:
     evidence. Only toward those a stance can be about (``TARGETS``: not a place, a treaty or a figure of
     scripture), never toward the speaker themselves, those who ask, or someone the sentence addresses ("Thank
     you, Carolyn"); toward the speaker's own side it is marked ``own``, their self-presentation."""
-    from onrecord.analyses.stance_model import Target, classify
+    from onrecord.analyses.stance_model import Target, inputs, probabilities
 
     speaker_of = {t.id: t.speaker for t in record.turns if t.kind != "note"}
     selves = {s.id: s.actor for s in record.speakers}
     askers = _askers(record)
     own = own_sides(record)
     starts = [s.span.start for s in record.sentences]
+    named = _tokens_by_sentence(record, doc, starts)
     found: list[tuple[str, int]] = []
     targets: list[Target] = []
     for actor, index, span in _mentions(record, doc, starts):
@@ -82,17 +83,19 @@ def find_stances(record: Record, doc: Any) -> list[Stance]:
                 or (actor.type != "country" and addressed(span, record.sentences[index].span))):
             continue
         sentence = record.sentences[index].span
-        others = _other_tokens(record, doc, sentence, actor.id)
+        others = frozenset(i for other, tokens in named[index] if other != actor.id for i in tokens)
         found.append((actor.id, index))
         targets.append(Target(span, doc.char_span(sentence.start, sentence.end, alignment_mode="expand") or span.sent,
                               others))
     words = lexicon()
+    batch = [inputs(target, words) for target in targets]
     per_sentence: dict[tuple[str, int], list[float]] = defaultdict(list)
-    for key, target, row in zip(found, targets, classify(targets), strict=True):
-        value = political(target.span, words)  # the domain's own words and roles, which news data lacks
-        if value is None and CLASSES[int(row.argmax())] != "neutral":
-            value = float(row[2] - row[0])
-        per_sentence[key].append(value or 0.0)
+    for key, target, item, row in zip(found, targets, batch, probabilities(batch), strict=True):
+        if political(target.span, words) and abs(item.rule) >= _MINIMUM:
+            value = item.rule  # the domain's own words and roles, which news data lacks, speak: the rules' score
+        else:
+            value = float(row[2] - row[0]) if CLASSES[int(row.argmax())] != "neutral" else 0.0
+        per_sentence[key].append(value)
     scores: dict[tuple[str, str], list[tuple[float, Span, str]]] = defaultdict(list)
     for (actor_id, index), values in per_sentence.items():
         carried = [v for v in values if v]
@@ -104,30 +107,27 @@ def find_stances(record: Record, doc: Any) -> list[Stance]:
             for (actor, holder), evidence in scores.items()]
 
 
-def _mentions(record: Record, doc: Any, starts: list[int]) -> Iterator[tuple[Actor, int, Any]]:
-    """Each named mention (not a pronoun) with the index of its sentence and its spaCy span."""
+def _mentions(record: Record, doc: Any, starts: list[int], *, pronouns: bool = False
+              ) -> Iterator[tuple[Actor, int, Any]]:
+    """Each mention (named ones only unless ``pronouns``) with the index of its sentence and its spaCy span."""
     for actor in record.actors:
         for mention in actor.mentions:
             index = bisect_right(starts, mention.span.start) - 1
-            if mention.form == "pronoun" or index < 0 or mention.span.start >= record.sentences[index].span.end:
+            if (mention.form == "pronoun" and not pronouns) or index < 0 \
+                    or mention.span.start >= record.sentences[index].span.end:
                 continue
             span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
             if span is not None:
                 yield actor, index, span
 
 
-def _other_tokens(record: Record, doc: Any, sentence: Span, actor: str) -> frozenset[int]:
-    """The tokens of the other actors named in a sentence."""
-    tokens: set[int] = set()
-    for other in record.actors:
-        if other.id == actor:
-            continue
-        for mention in other.mentions:
-            if sentence.start <= mention.span.start < sentence.end:
-                span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
-                if span is not None:
-                    tokens.update(range(span.start, span.end))
-    return frozenset(tokens)
+def _tokens_by_sentence(record: Record, doc: Any, starts: list[int]) -> dict[int, list[tuple[str, range]]]:
+    """For each sentence, the tokens of every actor named in it (pronoun mentions too), by actor: what the model
+    reads as the other actors of a mention's sentence. Built once, not per mention."""
+    named: dict[int, list[tuple[str, range]]] = defaultdict(list)
+    for actor, index, span in _mentions(record, doc, starts, pronouns=True):
+        named[index].append((actor.id, range(span.start, span.end)))
+    return named
 
 
 def _askers(record: Record) -> set[str]:
@@ -216,17 +216,13 @@ def _stance(actor: str, holder: str, found: list[tuple[float, Span, str]], *, ow
                   own=own, classes=tuple(label for _, _, label in strongest))
 
 
-def political(mention: Any, words: Lexicon) -> float | None:
-    """The rule score (``score_mention``) where the domain of political speech speaks: the mention is the object of
-    a verb or preposition of support or hostility ("fight", "support", "against"), or its clause holds a word of
-    the domain lexicon ("aggression", "occupation", "resistance", "martyr"); None elsewhere, or when it is weak."""
+def political(mention: Any, words: Lexicon) -> bool:
+    """Whether the domain of political speech speaks about the mention: it is the object of a verb or preposition
+    of support or hostility ("fight", "support", "against"), or its clause holds a word of the domain lexicon
+    ("aggression", "occupation", "resistance", "martyr"). Then the rules' score (``score_mention``) stands."""
     head = mention.root
-    domain = _role(head, words)[0] != 0 or any(
+    return _role(head, words)[0] != 0 or any(
         t.lemma_.lower() in words.domain or t.lower_ in words.domain for t in _tokens(_clause(head), mention))
-    if not domain:
-        return None
-    value = score_mention(mention, words)
-    return value if abs(value) >= _MINIMUM else None
 
 
 def score_mention(mention: Any, words: Lexicon) -> float:

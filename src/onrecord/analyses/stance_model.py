@@ -26,7 +26,7 @@ from typing import Any
 
 import numpy as np
 
-from onrecord.analyses.stance import Lexicon, _clause, _negated, _role, _tokens, lexicon, score_mention
+from onrecord.analyses.stance import Lexicon, _clause, _negated, _role, _tokens, score_mention
 
 MODEL_FILE = "stance.npz"
 BUCKETS = 2**20
@@ -171,10 +171,3 @@ def probabilities(batch: Sequence[Inputs], weights: Model | None = None) -> np.n
     exp = np.exp(logits)
     shares: np.ndarray[Any, np.dtype[np.float32]] = (exp / exp.sum(axis=1, keepdims=True)).astype(np.float32)
     return shares
-
-
-def classify(targets: Sequence[Target]) -> np.ndarray[Any, np.dtype[np.float32]]:
-    """The class probabilities of each target (``probabilities`` of their ``inputs``)."""
-    words = lexicon()
-    found: np.ndarray[Any, np.dtype[np.float32]] = probabilities([inputs(t, words) for t in targets])
-    return found

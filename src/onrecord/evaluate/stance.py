@@ -9,6 +9,7 @@ precision, recall and F1 of each.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,7 @@ from onrecord.evaluate.scores import prf
 
 _FORMAT = 'expected JSON lines {"sentence_normalized": ..., "targets": [{"from", "to", "polarity": 2.0|4.0|6.0}]}'
 _POLARITY = {2.0: 0, 4.0: 1, 6.0: 2}
+Line = tuple[str, list[tuple[int, int, int]]]  # a sentence and its targets: start, end, gold class
 
 
 def read_targets(file: Path) -> tuple[list[Inputs], list[int]]:
@@ -29,25 +31,31 @@ def read_targets(file: Path) -> tuple[list[Inputs], list[int]]:
     from onrecord.analyses.stance import lexicon
     from onrecord.nlp import english
 
-    lines = _lines(file)
+    lines = read_lines(file)
+    targets, gold = targets_of(lines, english().pipe((sentence for sentence, _ in lines), batch_size=64))
     words = lexicon()
-    batch: list[Inputs] = []
+    return [inputs(target, words) for target in targets], gold
+
+
+def targets_of(lines: list[Line], docs: Iterable[Any]) -> tuple[list[Target], list[int]]:
+    """Each target of the parsed lines in its sentence, the sentence's other targets standing for the other
+    actors, and its gold class."""
+    targets: list[Target] = []
     gold: list[int] = []
-    docs = english().pipe((sentence for sentence, _ in lines), batch_size=64)
-    for (_, targets), doc in zip(lines, docs, strict=True):
-        spans = [doc.char_span(start, end, alignment_mode="expand") for start, end, _ in targets]
-        whole = doc[:]
-        for span, (_, _, label) in zip(spans, targets, strict=True):
+    for (_, found), doc in zip(lines, docs, strict=True):
+        spans = [doc.char_span(start, end, alignment_mode="expand") for start, end, _ in found]
+        for span, (_, _, label) in zip(spans, found, strict=True):
             if span is None:
                 continue
             others = frozenset(i for other in spans if other is not None and other != span
                                for i in range(other.start, other.end))
-            batch.append(inputs(Target(span, whole, others), words))
+            targets.append(Target(span, doc[:], others))
             gold.append(label)
-    return batch, gold
+    return targets, gold
 
 
-def _lines(file: Path) -> list[tuple[str, list[tuple[int, int, int]]]]:
+def read_lines(file: Path) -> list[Line]:
+    """The sentences of a NewsMTSC file with their targets; ``EvaluationError`` names a malformed line."""
     try:
         raw = file.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:

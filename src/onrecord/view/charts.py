@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from onrecord.export.codings import stance_label
-from onrecord.record import ASKING_ROLES, Record
+from onrecord.record import Record
 from onrecord.view.text import preview
 
 WIDTH = 640
@@ -55,8 +55,7 @@ class Chart:
 def stance_bars(record: Record, *, most: int = MOST) -> Chart | None:
     """Each speaker's stance toward the actors mentioned most, as bars around zero; None without stances. Those
     who ask (interviewers, moderators, the audience) are left out: an analyst reads the answerers' stances."""
-    asking = {s.id for s in record.speakers if s.role in ASKING_ROLES}
-    stances = [s for s in record.stances if s.holder not in asking and not s.own]
+    stances = record.answerers_stances
     if not stances:
         return None
     actors = {a.id: a for a in record.actors}

@@ -9,7 +9,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from onrecord.record import ASKING_ROLES, Record
+from onrecord.record import Record
 from onrecord.view.text import preview
 
 # Actors named in the summary on each side of the answerers' stance, and claims quoted.
@@ -55,10 +55,8 @@ def _speakers(record: Record) -> str:
 
 def _sides(record: Record) -> tuple[str, str]:
     """The actors the answerers are most hostile and most favourable to, with their scores."""
-    asking = {s.id for s in record.speakers if s.role in ASKING_ROLES}
     names = {a.id: a.name for a in record.actors}
-    scores = sorted((s.score, names.get(s.actor, s.actor)) for s in record.stances
-                    if s.holder not in asking and not s.own)
+    scores = sorted((s.score, names.get(s.actor, s.actor)) for s in record.answerers_stances)
     hostile = ", ".join(f"{name} {score:+.2f}" for score, name in scores[:MOST] if score < 0)
     favourable = ", ".join(f"{name} {score:+.2f}" for score, name in reversed(scores[-MOST:]) if score > 0)
     return hostile, favourable

@@ -188,6 +188,8 @@ _NAMED_AFTER = frozenset({"LAW", "FAC", "ORG", "EVENT", "WORK_OF_ART", "PRODUCT"
 def named_after(doc: Any, start: int, end: int) -> bool:
     """Whether the person's name at ``start:end`` opens a longer name of something else, which goes on after it
     with a capitalised word: "the Caesar Syria Civilian Protection Act", "the Kennedy School", "Kennedy Airport"."""
+    if not doc[start].ent_type_:  # in no entity: no scan of them all
+        return False
     ent = next((e for e in doc.ents if e.start <= start < e.end), None)
     return bool(ent is not None and ent.label_ in _NAMED_AFTER and ent.end > end
                 and any(t.text[:1].isupper() for t in doc[end : ent.end]))
