@@ -27,7 +27,7 @@ def test_record_json_has_every_layer_as_a_list_and_schema_first() -> None:
     assert list(data)[:2] == ["schema", "document"]
     assert data["schema"] == SCHEMA
     for layer in ("speakers", "exchanges", "sentences", "actors", "enumerations", "attributions", "citations",
-                  "claims", "stances"):
+                  "claims", "stances", "replies"):
         assert data[layer] == []
     assert data["turns"][0]["span"] == {"start": 3, "end": 7, "text": "Why?"}
 

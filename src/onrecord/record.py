@@ -28,6 +28,11 @@ ActorType = Literal["country", "person", "organization", "group", "place", "othe
 MentionForm = Literal["name", "alias", "epithet", "title", "pronoun"]
 AttributionKind = Literal["direct", "indirect", "mixed"]
 SourceKind = Literal["named", "pronoun", "vague"]
+QuestionKind = Literal["yes-no", "alternative", "wh", "other"]
+# CLARITY's classes (Thomas et al., 2024) and the evasion techniques under them.
+Clarity = Literal["reply", "ambivalent", "non-reply"]
+Evasion = Literal["explicit", "implicit", "dodging", "deflection", "partial", "general", "declining", "ignorance",
+                  "clarification"]
 
 
 @dataclass(frozen=True)
@@ -220,6 +225,20 @@ class Stance:
 
 
 @dataclass(frozen=True)
+class Reply:
+    """How the answer of an exchange meets one question asked in it: a clear reply, an ambivalent one or a clear
+    non-reply, by which technique, how sure the model is, and the answer sentences that show it."""
+
+    exchange: str
+    question: Span
+    kind: QuestionKind
+    clarity: Clarity
+    evasion: Evasion
+    confidence: float
+    evidence: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True)
 class Record:
     """Everything onrecord found in one document. Layers an analysis did not fill are empty tuples."""
 
@@ -234,6 +253,7 @@ class Record:
     citations: tuple[Citation, ...] = ()
     claims: tuple[Claim, ...] = ()
     stances: tuple[Stance, ...] = ()
+    replies: tuple[Reply, ...] = ()
     schema: str = field(default=SCHEMA)
 
     @property

@@ -43,7 +43,7 @@ def test_csv_writes_one_file_per_layer_with_verbatim_spans(example_record: Recor
     written = export([example_record], "csv", tmp_path / "csv")
     assert sorted(p.name for p in written) == sorted(
         ["documents.csv", "speakers.csv", "turns.csv", "exchanges.csv", "sentences.csv", "actors.csv",
-         "enumerations.csv", "attributions.csv", "citations.csv", "claims.csv", "stances.csv", "mentions.csv",
+         "enumerations.csv", "attributions.csv", "citations.csv", "claims.csv", "stances.csv", "replies.csv", "mentions.csv",
          "items.csv"])
     text = example_record.document.text
     with (tmp_path / "csv" / "turns.csv").open(encoding="utf-8", newline="") as handle:
@@ -125,7 +125,7 @@ def test_export_records_of_a_corpus_are_the_stored_records(example_corpus: Path,
 def test_export_cli_writes_each_format(example_corpus: Path, tmp_path: Path, format: str, name: str) -> None:
     result = runner.invoke(app, ["export", format, "--corpus", str(example_corpus), "--out", str(tmp_path / name)])
     assert result.exit_code == 0, result.stderr
-    written = "13 files" if format == "csv" else "1 file"
+    written = "14 files" if format == "csv" else "1 file"
     assert result.stdout == f"{written} written to {tmp_path / name}\n"
 
 

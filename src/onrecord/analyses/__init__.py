@@ -16,6 +16,7 @@ from onrecord.analyses.attributions import find_attributions
 from onrecord.analyses.citations import find_citations
 from onrecord.analyses.claims import find_claims
 from onrecord.analyses.enumerations import find_enumerations
+from onrecord.analyses.replies import find_replies
 from onrecord.analyses.sentences import find_sentences
 from onrecord.analyses.stance import find_stances
 from onrecord.record import Record
@@ -43,6 +44,7 @@ ANALYSES: tuple[Step, ...] = (
     Step("attributions", find_attributions),
     Step("citations", find_citations),
     Step("claims", find_claims),
+    Step("replies", find_replies),
 )
 
 

@@ -26,6 +26,7 @@ TASKS: dict[str, tuple[str, str]] = {
     "attribution": ("attribution", "evaluate_attribution"),
     "checkworthy": ("checkworthy", "evaluate_checkworthy"),
     "stance": ("stance", "evaluate_stance"),
+    "clarity": ("clarity", "evaluate_clarity"),
 }
 
 
