@@ -165,3 +165,13 @@ def test_app_a_corpus_damaged_while_served_is_a_page_saying_so(tmp_path: Path) -
     response = client.get("/search", params={"q": "Danube"})
     assert response.status_code == 503
     assert "not an onrecord corpus (file is not a database)" in response.text
+
+
+def test_app_exchanges_page_filters_and_escapes(client: TestClient) -> None:
+    page = client.get("/exchanges").text
+    assert "<h1>Questions and how they were answered</h1>" in page
+    assert "Did Israel say" in page  # the hostile document's question, escaped
+    assert "<script>window.__pwned" not in page and "&lt;script&gt;window.__pwned = &#39;question&#39;" in page
+    answered = client.get("/exchanges", params={"clarity": "non-reply", "actor": "<b>x</b>", "speaker": "x"})
+    assert answered.status_code == 200
+    assert "No question matches." in answered.text and "<b>x</b>" not in answered.text

@@ -1,4 +1,4 @@
-"""Corpus commands: add, ask, search, kwic, keyness, timeline, export. Thin wrappers over ``Corpus``."""
+"""Corpus commands: add, ask, search, kwic, keyness, timeline, exchanges, export. Thin wrappers over ``Corpus``."""
 
 from __future__ import annotations
 
@@ -190,6 +190,31 @@ def timeline(
     _table(f"timeline of {actor}", ["when", "document", "speaker", "mentions", "stance"],
            [[r["date"] or r["year"], r["title"], r["speaker"], r["mentions"],
              "" if r["stance"] is None else f"{r['stance']:+.2f}"] for r in rows])
+
+
+@app.command()
+def exchanges(
+    clarity: Annotated[str | None, typer.Option("--clarity", help="Only answers of this clarity: reply, ambivalent or "
+                                                "non-reply.")] = None,
+    actor: Annotated[str | None, typer.Option("--actor", help="Only exchanges that mention this actor (any name).")] = None,
+    speaker: Annotated[str | None, typer.Option("--speaker", help="Only answers by this speaker (label or name).")] = None,
+    corpus: CorpusOption = Path(DEFAULT_PATH),
+    limit: Annotated[int, typer.Option("--limit", help="How many questions.", min=1)] = 50,
+    json_output: JsonOption = False,
+) -> None:
+    """Questions and how they were answered: each question of an exchange with its clarity, technique and
+    evidence, in date order, filtered by clarity, actor and answering speaker."""
+    from onrecord.view.replies import verdict
+
+    with _corpus(corpus) as store:
+        found = store.exchanges(clarity=clarity, actor=actor, speaker=speaker, limit=limit)
+    if json_output:
+        _print_json({"clarity": clarity, "actor": actor, "speaker": speaker, "exchanges": found})
+        return
+    _table("exchanges", ["when", "document", "answerer", "question", "answer"],
+           [[x["date"], x["title"], x["answerer"], x["question"]["text"],
+             verdict(x["clarity"], x["evasion"], x["confidence"]) + ": "
+             + " ".join(e["text"] for e in x["evidence"])] for x in found], text="answer")
 
 
 @app.command()

@@ -178,6 +178,16 @@ class Corpus:
             return timeline(connection, actor)
 
     @_guarded
+    def exchanges(self, *, clarity: str | None = None, actor: str | None = None, speaker: str | None = None,
+                  limit: int = 50) -> list[dict[str, Any]]:
+        """The questions of the corpus's exchanges with how they were answered (clarity, technique, evidence),
+        filtered by clarity, the actor talked about and the speaker who answers."""
+        from onrecord.corpus.exchanges import exchanges
+
+        with snapshot(self.reader()) as connection:
+            return exchanges(connection, clarity=clarity, actor=actor, speaker=speaker, limit=limit)
+
+    @_guarded
     def export_parquet(self, out: str | os.PathLike[str]) -> list[Path]:
         """Write every table and layer as Parquet files in folder ``out``; return the files written."""
         from onrecord.corpus.export import export_parquet

@@ -58,6 +58,8 @@ def read_items(file: Path) -> list[Item]:
         try:
             data = json.loads(line)
             evasion = data.get("evasion")
+            if not str(data["answer"]).strip():
+                raise ValueError("no answer")
             items.append(Item(str(data["interview"]["url"]), str(data["question"]), str(data["sub_question"]),
                               str(data["answer"]), _CLARITY[data["clarity"]],
                               None if evasion is None else _EVASION[evasion]))

@@ -18,6 +18,11 @@ STRUCTURE = frozenset({"document", "speakers", "turns", "exchanges", "sentences"
 CLAIMS_PER_TURN = 3
 # Stance scores closer to zero than this read as neutral.
 NEUTRAL = 0.1
+# How codes and views name answer clarity and the evasion techniques.
+CLARITY_NAMES = {"reply": "clear reply", "ambivalent": "ambivalent", "non-reply": "non-reply"}
+EVASION_NAMES = {"explicit": "explicit", "implicit": "implicit", "dodging": "dodges", "deflection": "deflects",
+                 "partial": "partial answer", "general": "too general", "declining": "declines to answer",
+                 "ignorance": "claims not to know", "clarification": "asks what was meant"}
 
 
 @dataclass(frozen=True)
@@ -107,6 +112,16 @@ def _claims(record: Record) -> Iterator[Coding]:
         yield Coding(("claims", "check-worthy"), span, f"check-worthiness {claim.checkworthiness:.2f}")
 
 
+def _replies(record: Record) -> Iterator[Coding]:
+    """Each question coded with its clarity and technique; the answer sentences that show it as its evidence."""
+    for reply in record.replies:
+        clarity, technique = CLARITY_NAMES[reply.clarity], EVASION_NAMES[reply.evasion]
+        note = f"{reply.exchange}: {clarity}, {technique} (confidence {reply.confidence:.2f})"
+        yield Coding(("clarity", clarity, technique), reply.question, note)
+        for span in reply.evidence:
+            yield Coding(("clarity", "evidence", clarity), span, note)
+
+
 def _generic(layer: str) -> Callable[[Record], Iterator[Coding]]:
     def rule(record: Record) -> Iterator[Coding]:
         for path, span in iter_spans(getattr(record, layer), layer):
@@ -122,4 +137,5 @@ _RULES: dict[str, Callable[[Record], Iterator[Coding]]] = {
     "attributions": _attributions,
     "citations": _citations,
     "claims": _claims,
+    "replies": _replies,
 }

@@ -20,6 +20,7 @@ from onrecord.export.codings import top_claims
 from onrecord.record import Attribution, Claim, EnumerationItem, Record, Turn
 from onrecord.view.charts import Chart, stance_bars
 from onrecord.view.marks import Mark, Marks, Piece, item_anchor, marks, pieces
+from onrecord.view.replies import by_exchange, verdict
 from onrecord.view.text import preview, visible_value
 
 ANSWER = 280  # characters of an answer shown in the exchanges section
@@ -96,12 +97,16 @@ def trees(record: Record, prefix: str = "") -> list[dict[str, Any]]:
 
 def _exchanges(record: Record, prefix: str, turns: dict[str, Turn], labels: dict[str, str]) -> list[dict[str, Any]]:
     result = []
+    replies = by_exchange(record)
     for x in record.exchanges:
         question = turns[x.question]
         answers = [{"anchor": f"{prefix}{a}", "speaker": labels.get(turns[a].speaker or "", ""),
                     "text": preview(turns[a].span.text, ANSWER)} for a in x.answers if a in turns]
+        judged = [{"question": r.question.text, "clarity": r.clarity,
+                   "verdict": verdict(r.clarity, r.evasion, r.confidence),
+                   "evidence": preview(r.evidence[0].text, ANSWER) if r.evidence else ""} for r in replies.get(x.id, ())]
         result.append({"id": x.id, "anchor": f"{prefix}{question.id}", "question": question.span.text,
-                       "speaker": labels.get(question.speaker or "", ""), "answers": answers})
+                       "speaker": labels.get(question.speaker or "", ""), "answers": answers, "replies": judged})
     return result
 
 

@@ -42,6 +42,8 @@ def _sections(d: BriefDocument) -> list[str]:
         for x in d.exchanges:
             lines += [f"**[{x['id']}](#{x['anchor']}) {md(x['speaker'])}:** {md(x['question'])}", ""]
             lines += [f"> [{md(a['speaker'] or 'answer')}](#{a['anchor']}): {md(a['text'])}\n" for a in x["answers"]]
+            lines += [f"- {md(r['question'])} **{md(r['verdict'])}**" + (f": “{md(r['evidence'])}”" if r["evidence"] else "")
+                      for r in x["replies"]] + ([""] if x["replies"] else [])
     for tree in d.trees:
         lines += [f"## Doctrine: {md(tree['label'])}", "", md(tree["head"]), "", *_tree(tree["entries"], 0), ""]
     if d.actors:

@@ -10,8 +10,9 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from onrecord.record import Record, Turn
+from onrecord.record import Record, Reply, Turn
 from onrecord.view import actors, claims, structure
+from onrecord.view.replies import CLARITY_STYLES, by_exchange, verdict
 from onrecord.view.summary import summary
 from onrecord.view.text import preview
 
@@ -45,8 +46,10 @@ def speakers(record: Record) -> RenderableType | None:
 
 
 def exchanges(record: Record) -> RenderableType | None:
-    """Each exchange as question then answers; turns outside any exchange (statements) after them."""
+    """Each exchange as question then answers, then how the answer met each question it asked; turns outside any
+    exchange (statements) after them."""
     labels = {s.id: s.label for s in record.speakers}
+    replies = by_exchange(record)
     sentences = Counter(sentence.turn for sentence in record.sentences)
     turns = {turn.id: turn for turn in record.turns}
     blocks: list[RenderableType] = []
@@ -55,6 +58,7 @@ def exchanges(record: Record) -> RenderableType | None:
         in_exchange.update((exchange.question, *exchange.answers))
         body = [_turn_line(turns[exchange.question], labels, sentences, "cyan")]
         body += [_turn_line(turns[a], labels, sentences, "green") for a in exchange.answers]
+        body += [_reply_line(reply) for reply in replies.get(exchange.id, ())]
         blocks.append(Panel(Group(*body), title=f"{exchange.id}", title_align="left", expand=True))
     loose = [t for t in record.turns if t.id not in in_exchange and t.kind != "note"]
     if loose:
@@ -83,6 +87,16 @@ def _turn_line(turn: Turn, labels: dict[str, str], sentences: Counter[str], colo
     line.append(" ".join(turn.span.text.split()) if turn.kind == "question" else preview(turn.span.text, _PREVIEW))
     return line
 
+
+def _reply_line(reply: Reply) -> Text:
+    """ "? Will you go? → non-reply, declines to answer (0.86): I'm not going to get ahead of the President." """
+    line = Text("  ? ", style="dim")
+    line.append(preview(reply.question.text, 90))
+    line.append("  → ", style="dim")
+    line.append(verdict(reply.clarity, reply.evasion, reply.confidence), style=CLARITY_STYLES[reply.clarity])
+    if reply.evidence:
+        line.append(": " + preview(reply.evidence[0].text, 110), style="italic")
+    return line
 
 
 # In order; later analyses add their sections here.

@@ -75,7 +75,7 @@ def create_app(corpus: str | os.PathLike[str], *, hosts: Sequence[str] = LOOPBAC
     400, never the corpus."""
     from starlette.middleware.trustedhost import TrustedHostMiddleware
 
-    from onrecord.web import actors, ask, documents, search
+    from onrecord.web import actors, ask, documents, exchanges, search
 
     app = FastAPI(title="onrecord", docs_url=None, redoc_url=None, openapi_url=None)
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(hosts))
@@ -84,7 +84,7 @@ def create_app(corpus: str | os.PathLike[str], *, hosts: Sequence[str] = LOOPBAC
     app.state.records = LRU[Record](RECORDS)
     app.state.pages = LRU[str](PAGES)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    for module in (documents, ask, actors, search):
+    for module in (documents, ask, actors, search, exchanges):
         app.include_router(module.router)
 
     @app.middleware("http")

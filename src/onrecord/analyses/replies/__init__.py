@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 
 from onrecord.analyses.replies import frames
-from onrecord.analyses.replies.features import Pair, measure
+from onrecord.analyses.replies.features import Entities, Pair, measure
 from onrecord.analyses.replies.model import judge, load
 from onrecord.analyses.replies.questions import question_kind, sub_questions
 from onrecord.record import Record, Reply, Span, strip_offsets
@@ -26,20 +26,33 @@ _EVIDENCE = 2  # answer sentences shown for a question that was met or evaded (t
 def measure_pairs(triples: Sequence[Triple]) -> tuple[np.ndarray[Any, Any], list[np.ndarray[Any, Any]]]:
     """The features of each (question, turn, answer sentences, questions in the turn), embedded in one batch, and
     how near each answer sentence comes to the question (wordllama cosine)."""
-    from onrecord.corpus.embed import embed
-
-    texts: list[str] = []
-    for question, turn, answer, _ in triples:
-        texts += [question.text, turn.text, " ".join(s.text for s in answer), *(s.text for s in answer)]
-    vectors = embed(texts) if texts else np.zeros((0, 1), dtype=np.float32)
-    rows, nearness, at = [], [], 0
+    texts = list(dict.fromkeys(text for question, turn, answer, _ in triples
+                               for text in (question.text, turn.text, *(s.text for s in answer))))
+    pooled = _pooled(texts)
+    rows, nearness = [], []
+    entities = Entities()
     for question, turn, answer, count in triples:
-        size = 3 + len(answer)
-        block = vectors[at : at + size]
-        rows.append(measure(Pair(question, turn, answer, count, block)))
+        sentences = np.stack([pooled[s.text] for s in answer])
+        # a whole answer's mean token vector is its sentences' means weighed by their length: no second pass
+        whole = (sentences * np.array([[len(s.text)] for s in answer], dtype=np.float32)).sum(axis=0)
+        block = _unit(np.vstack([pooled[question.text], pooled[turn.text], whole, sentences]))
+        rows.append(measure(Pair(question, turn, answer, count, block, entities)))
         nearness.append(block[3:] @ block[0])
-        at += size
     return np.asarray(rows, dtype=np.float32).reshape(len(rows), -1), nearness
+
+
+def _pooled(texts: list[str]) -> dict[str, np.ndarray[Any, Any]]:
+    """Each text's mean wordllama token vector, not yet of unit length."""
+    from onrecord.corpus.embed import model
+
+    if not texts:
+        return {}
+    return dict(zip(texts, np.asarray(model().embed(texts, norm=False), dtype=np.float32), strict=True))
+
+
+def _unit(rows: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+    norms = np.linalg.norm(rows, axis=1, keepdims=True)
+    return rows / np.where(norms == 0, 1.0, norms)
 
 
 def find_replies(record: Record, doc: Any) -> list[Reply]:

@@ -10,6 +10,7 @@ date for "when", a reason for "why").
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -41,6 +42,27 @@ _FILLER = frozenset({"think", "say", "know", "tell", "go", "get", "mr.", "presid
 _EARLY = 2  # the first sentences of an answer, where a refusal stands when it refuses
 
 
+class Entities:
+    """The named entities inside a span, looked up in an index of each document's entities built once (a span's
+    own ``ents`` walks every entity of its document)."""
+
+    def __init__(self) -> None:
+        self._index: dict[int, tuple[list[int], list[Any]]] = {}  # id of a doc alive for this object's lifetime
+
+    def within(self, span: Any) -> list[Any]:
+        doc = span.doc
+        if id(doc) not in self._index:
+            ents = list(doc.ents)
+            self._index[id(doc)] = ([e.start for e in ents], ents)
+        starts, ents = self._index[id(doc)]
+        found = []
+        for index in range(bisect_left(starts, span.start), len(ents)):
+            if ents[index].end > span.end:
+                break
+            found.append(ents[index])
+        return found
+
+
 @dataclass(frozen=True)
 class Pair:
     """One question and the answer to read it against: spaCy spans, and unit wordllama vectors of each."""
@@ -50,6 +72,7 @@ class Pair:
     answer: Sequence[Any]  # the answer's sentences
     questions_in_turn: int
     vectors: Any  # rows: question, turn, whole answer, then each answer sentence
+    entities: Entities
 
 
 def measure(pair: Pair) -> np.ndarray[Any, np.dtype[np.float32]]:
@@ -65,11 +88,12 @@ def measure(pair: Pair) -> np.ndarray[Any, np.dtype[np.float32]]:
     answer_words = set().union(*found) if found else set()
     topical = [bool(asked & f) for f in found] or [False]
     first = early[0] if early else ""
-    position = bool(frames.YES.search(first) or frames.NO.search(first))
-    wanted, met = _asked_type(pair.question, pair.answer)
-    question_names = {e.text.lower() for e in pair.question.ents if e.label_ in _NAMED}
+    position = bool(frames.YES.search(first) or frames.NO.search(first) or frames.MIRROR.search(first))
+    answer_ents = [e for s in pair.answer for e in pair.entities.within(s)]
+    wanted, met = _asked_type(pair.question, answer_ents, sentences)
+    question_names = {e.text.lower() for e in pair.entities.within(pair.question) if e.label_ in _NAMED}
     turn_text = pair.turn.text.lower()
-    answer_names = [e.text.lower() for s in pair.answer for e in s.ents if e.label_ in _NAMED]
+    answer_names = [e.text.lower() for e in answer_ents if e.label_ in _NAMED]
     count = max(len(sentences), 1)
     values = [
         kind == "yes-no", kind == "alternative", kind == "wh", kind == "other", math.log1p(pair.questions_in_turn),
@@ -88,7 +112,7 @@ def measure(pair: Pair) -> np.ndarray[Any, np.dtype[np.float32]]:
         if question_names else 0.5,
         len([n for n in answer_names if n not in turn_text]) / max(len(answer_names), 1),
         wanted, met,
-        sum(t.like_num for t in words) / count, sum(e.label_ in _SPECIFIC for s in pair.answer for e in s.ents) / count,
+        sum(t.like_num for t in words) / count, sum(e.label_ in _SPECIFIC for e in answer_ents) / count,
     ]
     return np.asarray(values, dtype=np.float32)
 
@@ -112,14 +136,14 @@ def _late_share(topical: Sequence[bool]) -> float:
     return sum(late) / len(late) if late else 0.0
 
 
-def _asked_type(question: Any, answer: Sequence[Any]) -> tuple[bool, bool]:
+def _asked_type(question: Any, answer_ents: Sequence[Any], sentences: Sequence[str]) -> tuple[bool, bool]:
     """Whether the question asks for a kind of thing (a number, a date, a person, a place, a reason), and whether
-    the answer gives one."""
+    the answer (its entities, its plain sentences) gives one."""
     text = frames.plain(question.text)
     if "why" in text.split():
-        return True, any(reason in frames.plain(s.text) for s in answer for reason in _REASON)
+        return True, any(reason in sentence for sentence in sentences for reason in _REASON)
     for words, labels in _ASKED.items():
         if f"{words} " in f"{text} " and (len(words.split()) > 1 or words in text.split()):
-            return True, any(e.label_ in labels for s in answer for e in s.ents)
+            return True, any(e.label_ in labels for e in answer_ents)
     return False, False
 

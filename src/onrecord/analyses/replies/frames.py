@@ -14,10 +14,11 @@ _NOT_GOING = (rf"(?:(?:^|\b(?:i|we)(?:'m| am|'re| are|'ll| will)? ){_ADVERB}not 
               r"(?:won't|will not|can't|cannot|wouldn't|don't want to|do not want to|'m not able to|tend not to)")
 _DISCLOSE = (r"(?:get into|get ahead|get out ahead|get in front|go into|go beyond|comment|speculate|discuss|talk about|"
              r"share|preview|detail|characterize|weigh in|read out|confirm|negotiate|disclose|reveal|prejudge|"
-             r"hypothesize|parse|litigate|say more|go there|answer that|tell you|speak for|speak to|speak hypothetically)")
+             r"hypothesize|parse|litigate|say more|go there|answer that|tell you|speak for|speak to|speak hypothetically|"
+             r"provide (?:a lot of |a whole lot of |much |more |any )?(?:granular )?(?:detail|details|specifics))")
 
 DECLINING = re.compile(
-    rf"{_NOT_GOING}) (?:\w+ )?{_DISCLOSE}"
+    rf"{_NOT_GOING}) (?:be able to )?(?:\w+ )?{_DISCLOSE}"
     r"|\b(?:refer you to|point you to|direct you to|you(?:'d| would) have to ask|you should ask|i'd ask you to ask|"
     r"ask (?:the|them|him|her) (?:\w+ )?(?:about that|directly)|let (?:them|him|her|the \w+) speak to|"
     r"(?:i'll|i will|i'm going to|i'm gonna|let me) (?:just )?leave it (?:there|at that|to)|no comment|"
@@ -59,6 +60,11 @@ NO = re.compile(
     r"i didn't\b|i won't\b|i wouldn't\b|i'm not\b|i haven't\b|we don't\b|we didn't\b|we won't\b|we're not\b|"
     r"we aren't\b|we haven't\b|it's not\b|it isn't\b|it is not\b|that's not\b|that is not\b|he's not\b|"
     r"they're not\b|there is no\b|there's no\b|none\b)"
+)
+# "It was not.", "They did.", "We will, yes": a short answer that takes up the question's auxiliary.
+MIRROR = re.compile(
+    r"^(?:well,? |look,? |and |so )?(?:it|that|this|he|she|they|we|i|you) (?:is|was|were|are|am|will|would|did|does|"
+    r"do|has|have|had|can|could|should)(?: not|n't)?(?=[.!,;]|$)"
 )
 HEDGE = re.compile(
     r"\b(?:i think|i believe|i guess|i suppose|i'd say|i would say|we'll see|we will see|it depends|time will tell|"

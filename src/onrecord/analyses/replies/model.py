@@ -113,6 +113,7 @@ def _descend(z: np.ndarray[Any, Any], targets: np.ndarray[Any, Any], weights: np
     penalty = np.ones((z.shape[1], 1))
     penalty[-1] = 0.0
     total = float(weights.sum())
+    rate = _RATE / (1.0 + 1.0 / (c * total))  # the penalty's pull per step stays below one: no oscillation
     for _ in range(_STEPS):
         scores = z @ w
         if sigmoid:
@@ -121,7 +122,7 @@ def _descend(z: np.ndarray[Any, Any], targets: np.ndarray[Any, Any], weights: np
             scores = scores - scores.max(axis=1, keepdims=True)
             predicted = np.exp(scores) / np.exp(scores).sum(axis=1, keepdims=True)
         gradient = z.T @ ((predicted - targets) * weights[:, None]) / total + penalty * w / (c * total)
-        w -= _RATE * gradient
+        w -= rate * gradient
     return w
 
 

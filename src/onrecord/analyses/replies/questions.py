@@ -16,6 +16,7 @@ from onrecord.record import QuestionKind
 _WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 _LEAD = frozenset({"and", "but", "so", "now", "well", "also", "just", "then", "okay", "ok", "sir", "ma'am", "and,"})
 _TELL = frozenset({"tell", "say", "explain", "describe", "give", "talk", "walk", "share", "speak", "update", "characterize"})
+_ASKS = 6  # words a sentence without a question mark needs to be taken as a question
 _JOINS = frozenset({"and", "but"})  # never "or": it joins the options of one question
 
 
@@ -25,7 +26,11 @@ def sub_questions(sentences: Sequence[Any]) -> list[tuple[int, int]]:
     if asked:
         return asked
     last = next((s for s in reversed(sentences) if any(t.is_alpha for t in s)), None)
-    return [] if last is None else [_bounds(last)]
+    # without a question mark, only a sentence long enough to ask something ("Talk about the sanctions you
+    # announced."), not a question cut off by the speaker ("Jake, what — sorry, go ahead.")
+    if last is None or sum(t.is_alpha for t in last) < _ASKS or not any(t.pos_ in {"VERB", "AUX"} for t in last):
+        return []
+    return [_bounds(last)]
 
 
 def _split(sentence: Any) -> Iterator[tuple[int, int]]:
@@ -69,6 +74,8 @@ def question_kind(tokens: Any) -> QuestionKind:
         if word.tag_ in _WH_TAGS and word.lower_ != "that":
             return "wh"
         if word.pos_ == "AUX" or word.tag_ == "MD":
+            if _asks_leave(words[position + 1 : position + 2]):
+                continue  # "Could I just ask, what...": the question comes after
             if _asks_to_tell(words[position + 1 : position + 4]):
                 return "wh"
             if any(w.lower_ == "or" for w in words[position:]) and not _or_not(words[position:]):
@@ -86,6 +93,11 @@ def question_kind(tokens: Any) -> QuestionKind:
 def _asks_to_tell(words: Sequence[Any]) -> bool:
     """ "Can you tell us...", "Could you explain...": a request for information phrased as a yes/no question."""
     return len(words) >= 2 and words[0].lower_ == "you" and words[1].lemma_.lower() in _TELL
+
+
+def _asks_leave(words: Sequence[Any]) -> bool:
+    """ "Can I", "May I", "Could I": asking leave to ask, not the question."""
+    return bool(words) and words[0].lower_ == "i"
 
 
 def _or_not(words: Sequence[Any]) -> bool:
