@@ -124,10 +124,11 @@ def _content(tokens: Any) -> set[str]:
 
 
 def _clarifies(sentences: Sequence[str]) -> bool:
-    """A short answer that asks back what was meant, or whose first sentence is a question."""
+    """A short answer that asks what was meant, or that does nothing but ask back ("Met with him when?" followed by
+    an answer is no request for clarification)."""
     if not sentences or len(sentences) > 3:
         return False
-    return bool(frames.matches(frames.CLARIFICATION, sentences)) or sentences[0].endswith("?")
+    return bool(frames.matches(frames.CLARIFICATION, sentences)) or all(s.endswith("?") for s in sentences)
 
 
 def _late_share(topical: Sequence[bool]) -> float:

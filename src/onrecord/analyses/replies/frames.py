@@ -15,6 +15,7 @@ _NOT_GOING = (rf"(?:(?:^|\b(?:i|we)(?:'m| am|'re| are|'ll| will)? ){_ADVERB}not 
 _DISCLOSE = (r"(?:get into|get ahead|get out ahead|get in front|go into|go beyond|comment|speculate|discuss|talk about|"
              r"share|preview|detail|characterize|weigh in|read out|confirm|negotiate|disclose|reveal|prejudge|"
              r"hypothesize|parse|litigate|say more|go there|answer that|tell you|speak for|speak to|speak hypothetically|"
+             r"predict|make (?:any |more )?predictions|"
              r"provide (?:a lot of |a whole lot of |much |more |any )?(?:granular )?(?:detail|details|specifics))")
 
 DECLINING = re.compile(
@@ -27,7 +28,12 @@ DECLINING = re.compile(
     r"say|offer)|for you)|"
     r"(?:don't|do not) have (?:more|any more|additional|further|much more) (?:detail|details|information|to)|"
     r"not (?:in a position|able) to (?:say|share|comment|discuss|confirm|get into)|hypothetical|"
-    r"(?:not|won't be) taking questions)"
+    r"(?:not|won't be) taking questions|"
+    r"nor (?:am i|are we|will i|will we|do i|do we) (?:going to )?(?:\w+ )?" + _DISCLOSE + "|"
+    r"(?:i'd|i would|i'll|i will|we'd|we would|we'll) (?:really |just |certainly )?defer to|"
+    r"(?:i|we) (?:really |just |would |'d )?leave (?:it|that) (?:up )?to|"
+    r"(?:don't|do not) have (?:any|an) (?:new )?(?:update|updates|announcement|announcements|readout|timeline|"
+    r"comment|predictions?)\b)"
 )
 IGNORANCE = re.compile(
     r"\b(?:i|we) (?:don't|do not|didn't|did not|honestly don't) (?:know|remember|recall)(?=[.,;:!?]|$| (?:yet|exactly|"
