@@ -11,6 +11,7 @@ from onrecord.analyses.replies import frames
 from onrecord.analyses.replies.features import NAMES
 from onrecord.analyses.replies.model import Model, fit, judge, non_reply_frame
 from onrecord.analyses.replies.questions import question_kind, sub_questions
+from onrecord.export.codings import codings
 from onrecord.nlp import english
 from onrecord.pipeline import analyze
 from onrecord.record import check_spans
@@ -116,3 +117,7 @@ def test_replies_layer_of_a_briefing(tmp_path: Path) -> None:
          ["I don't know the exact number."]),
     ]
     assert all(0.5 <= r.confidence <= 1.0 for r in record.replies)
+    codes = {c.code for c in codings(record) if c.code[0] == "clarity"}
+    assert codes == {("clarity", "non-reply", "declines to answer"), ("clarity", "clear reply", "explicit"),
+                     ("clarity", "non-reply", "asks what was meant"), ("clarity", "non-reply", "claims not to know"),
+                     ("clarity", "evidence", "non-reply"), ("clarity", "evidence", "clear reply")}
