@@ -38,7 +38,21 @@ def test_kb_user_file_extends_and_wins(tmp_path: Path) -> None:
     assert "iran" in kb.entries
 
 
+def test_kb_file_gives_more_roles_to_an_actor_of_another_file(tmp_path: Path) -> None:
+    user = tmp_path / "roles.yaml"
+    user.write_text("actors: []\nroles:\n- {id: iran, titles: [Ruler of Nowhere], from: 1901-02-03, to: 1902}\n",
+                    encoding="utf-8")
+    kb = load_kb(user)
+    assert kb.holder("Ruler of Nowhere", "1901-06-01") == "iran"
+    assert kb.holder("Ruler of Nowhere", "1903-01-01") is None
+    assert kb.entries["iran"].name == "Iran"
+
+
 @pytest.mark.parametrize(("text", "message"), [
+    ("actors: []\nroles:\n- {id: nobody, titles: [King], from: 1990}\n",
+     "a role for an actor the knowledge base does not have, {f}: 'nobody', give the id of an actor entry"),
+    ("actors: []\nroles:\n- {titles: [King], from: 1990}\n",
+     "malformed knowledge-base entry, {f} line 3, field 'id', give each role the id of the actor who held it"),
     ("actors:\n- {id: x, type: person}\n", "malformed knowledge-base entry, {f} line 2, field 'name', give every actor a 'name'"),
     ("actors:\n- id: x\n  name: X\n  type: planet\n", "malformed knowledge-base entry, {f} line 4, field 'type', use one of "
      "country, person, organization, group, place, other"),

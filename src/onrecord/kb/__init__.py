@@ -19,6 +19,9 @@ and a name the user gives takes that name away from every bundled actor. The for
         roles:                        # persons: titles with the dates they held them
           - {titles: [Supreme Leader of Iran], from: 1989-06-04, to: null}
 
+    roles:                            # top level: more roles for actors entered in any file
+      - {id: joe-biden, titles: [Vice President of the United States], from: 2009-01-20, to: 2017-01-20}
+
 Dates are ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``. Loading is lazy and cached per file (see ``load_kb``).
 
 Two kinds of actors are derived from the file rather than written in it. Every role title has an **office**
@@ -39,13 +42,13 @@ import functools
 import gc
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 
 from onrecord.errors import KnowledgeBaseError
 from onrecord.kb.entry import Entry, Role, days_of, surname_of
-from onrecord.kb.parse import parse_kb
+from onrecord.kb.parse import parse_file, parse_kb
 from onrecord.record import MentionForm
 
 __all__ = ["RELIABLE_YEARS", "Entry", "KnowledgeBase", "Role", "days_of", "load_kb", "parse_kb", "surname_of"]
@@ -118,16 +121,25 @@ def _cached(path: str | None, mtime: float) -> KnowledgeBase:
 
 def _load(path: str | None) -> KnowledgeBase:
     entries: dict[str, Entry] = {}
+    more: list[tuple[str, Role, str]] = []
     for name, text in _bundled():
-        entries.update((entry.id, entry) for entry in parse_kb(text, name))
+        found, roles = parse_file(text, name)
+        entries.update((entry.id, entry) for entry in found)
+        more += [(ident, role, name) for ident, role in roles]
     user: list[Entry] = []
     if path is not None:
         try:
             text = Path(path).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as error:
             raise KnowledgeBaseError("cannot read the knowledge base", f"{path} ({error})", "pass a UTF-8 YAML file") from None
-        user = parse_kb(text, path)
+        user, roles = parse_file(text, path)
         entries.update((entry.id, entry) for entry in user)
+        more += [(ident, role, path) for ident, role in roles]
+    for ident, role, source in more:
+        if ident not in entries:
+            raise KnowledgeBaseError("a role for an actor the knowledge base does not have", f"{source}: {ident!r}",
+                                     "give the id of an actor entry")
+        entries[ident] = replace(entries[ident], roles=(*entries[ident].roles, role))
     return _index(entries, {entry.id for entry in user})
 
 

@@ -33,6 +33,12 @@ _LOADER = _Loader
 
 def parse_kb(text: str, source: str) -> list[Entry]:
     """The entries of a knowledge-base file; ``source`` names the file in error messages."""
+    return parse_file(text, source)[0]
+
+
+def parse_file(text: str, source: str) -> tuple[list[Entry], list[tuple[str, Role]]]:
+    """The entries of a knowledge-base file, and the roles it gives actors entered elsewhere (its top-level
+    ``roles`` list: ``{id, titles, from, to}``, e.g. a foreign minister's term for a leader of another file)."""
     try:
         root = yaml.compose(text, Loader=_LOADER)
     except yaml.YAMLError as error:
@@ -51,7 +57,19 @@ def parse_kb(text: str, source: str) -> list[Entry]:
         if entry.id in seen:
             raise _bad(source, node, "id", f"give {entry.id!r} to one entry only")
         seen.add(entry.id)
-    return entries
+    more = _key(root, "roles")
+    if more is not None and not isinstance(more, yaml.SequenceNode):
+        raise _bad(source, more, "roles", "make the top-level 'roles' a list of {id, titles, from, to}")
+    roles = []
+    for node in more.value if more is not None else ():
+        ident = _text({key.value: value for key, value in node.value}, "id", node, source) \
+            if isinstance(node, yaml.MappingNode) else None
+        if ident is None:
+            raise _bad(source, node, "id", "give each role the id of the actor who held it")
+        node = yaml.MappingNode(node.tag, [(k, v) for k, v in node.value if k.value != "id"], node.start_mark,
+                                node.end_mark)
+        roles.append((ident, _role(node, source)))
+    return entries, roles
 
 
 def _entry(node: Any, source: str) -> Entry:
