@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
+from conftest import SHARED
 from onrecord.analyses.stance import lexicon, score_mention
 from onrecord.nlp import english
+from onrecord.pipeline import analyze
 from onrecord.record import Record
 
 
@@ -19,7 +23,7 @@ def test_stance_reference_hostile_and_favourable(reference_record: Record) -> No
     scores = {s.actor: s for s in reference_record.stances if s.holder == speaker}
     for name in ("Israel", "DAESH", "United States"):
         assert scores[ids[name]].score < -0.1, name
-    for name in ("Hezbollah", "Hamas"):
+    for name in ("Hezbollah", "Hamas", "Palestinian Islamic Jihad", "Ansarullah"):
         assert scores[ids[name]].score > 0.1, name
     for stance in scores.values():
         assert stance.evidence and all(e.text == reference_record.document.text[e.start : e.end] for e in stance.evidence)
@@ -31,6 +35,27 @@ def test_stance_object_of_fight_is_opposed_and_negation_flips() -> None:
     assert _score("We fight DAESH everywhere.", "DAESH") == -0.9
     assert _score("No one can eliminate Hamas.", "Hamas") == 0.85
     assert _score("We strengthened Hezbollah.", "Hezbollah") == 0.86
+
+
+def test_stance_nor_negates_the_clause_it_joins() -> None:
+    # "nor can they erase Ansarullah": the speaker says Ansarullah endures
+    assert _score("No one can eliminate Hamas, nor can they erase Ansarullah.", "Ansarullah") > 0
+
+
+def test_stance_support_by_others_is_not_the_speakers() -> None:
+    assert _score("We support Lebanon.", "Lebanon") > 0.5
+    assert _score("We hold countries supporting Israel responsible for these crimes.", "Israel") < 0
+
+
+def test_stance_syria_2020_is_hostile_to_israel() -> None:
+    paths = sorted(SHARED.glob("ungdc/*/SYR_75_2020.txt"))
+    if not paths:
+        pytest.skip("../shared/data is not beside the checkout")
+    record = analyze(paths[0])
+    israel = next(a.id for a in record.actors if a.name == "Israel")
+    [stance] = [s for s in record.stances if s.actor == israel]
+    assert stance.score < -0.1
+    assert stance.classes.count("negative") > stance.classes.count("positive")
 
 
 def test_stance_goes_to_the_clause_about_the_actor() -> None:

@@ -283,9 +283,22 @@ def _role(head: Any, words: Lexicon) -> tuple[float, Any]:
         lemma = parent.lemma_.lower()
         if lemma in words.hostile_verbs:
             return -_ROLE, parent
-        if lemma in words.favourable_verbs:
+        if lemma in words.favourable_verbs and not _others_act(parent):
             return _ROLE, parent
     return 0.0, None
+
+
+_FIRST_PERSON = frozenset({"i", "we", "us", "me", "my", "our"})
+
+
+def _others_act(verb: Any) -> bool:
+    """Whether the one who supports is named and is not the speaker's "we": "Some have even supported Israel",
+    "countries supporting Israel" report others' support, not the speaker's."""
+    # "countries supporting Israel": the noun a participle qualifies is who supports
+    subject = verb.head if verb.dep_ == "acl" else next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return False
+    return subject.lower_ not in _FIRST_PERSON and not any(c.lower_ in _FIRST_PERSON for c in subject.children)
 
 
 def _clause(head: Any) -> Any:
@@ -312,6 +325,9 @@ def _negated(clause: Any) -> bool:
     count = sum(1 for child in clause.children if child.dep_ == "neg" or (
         child.dep_ in ("nsubj", "nsubjpass") and _negative(child)))
     if clause.dep_ == "relcl" and _negative(clause.head):
+        count += 1
+    # "..., nor can they erase Ansarullah": the clause "nor" joins on is negated
+    if clause.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "nor" for c in clause.head.children):
         count += 1
     return count % 2 == 1
 

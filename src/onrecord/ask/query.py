@@ -121,7 +121,7 @@ def _spokesmen(groups: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, str, tup
     from onrecord.kb import load_kb
 
     kb = load_kb()
-    found = []
+    found: dict[tuple[str, str], list[tuple[int, int]] | None] = {}
     for group in groups:
         named = [actor for actor, _ in kb.names.get(group[0], ())][:1] or list(kb.surnames.get(group[0], ()))
         people = [kb.entries[actor] for actor in named
@@ -134,9 +134,22 @@ def _spokesmen(groups: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, str, tup
                 country = kb.entries.get(country.affiliation or "")
             if country is None or country.type != "country":
                 continue
-            terms = tuple((int((r.start or "0")[:4]), int((r.end or "9999")[:4])) for r in person.roles) or None
-            found.append((group[0], actor_key(country), terms))
-    return tuple(found)
+            terms = [(int((r.start or "0")[:4]), int((r.end or "9999")[:4])) for r in person.roles]
+            key = (group[0], actor_key(country))
+            # one line per name and country: both Presidents Bush, a prime minister's terms and foreign minister's
+            found[key] = None if not terms or (key in found and found[key] is None) else [*(found.get(key) or []), *terms]
+    return tuple((first, country, None if terms is None else _merged(terms)) for (first, country), terms in found.items())
+
+
+def _merged(terms: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    """Years in office as sorted, disjoint spans: (1996, 1999) and (1998, 1998) are one."""
+    spans: list[tuple[int, int]] = []
+    for start, end in sorted(terms):
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
+        else:
+            spans.append((start, end))
+    return tuple(spans)
 
 
 def _years(text: str) -> tuple[tuple[int | None, int | None], str]:

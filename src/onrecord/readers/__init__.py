@@ -14,10 +14,10 @@ from onrecord.errors import FormatError, OnrecordError, ReadError, unexpected
 from onrecord.readers.metadata import (
     date_in_filename,
     date_in_text,
+    period_in_filename,
     recalled,
     title_from_path,
     valid_date,
-    year_in_filename,
 )
 from onrecord.readers.source import Segment, Source, finish, normalize
 
@@ -130,7 +130,7 @@ def read_bytes(
         source,
         title=title or source.title or _title_line(source.text) or title_from_path(name),
         date=day,
-        period=None if day else year_in_filename(name),
+        period=None if day else period_in_filename(name),
         speaker=speaker or source.speaker,
         speaks_for=speaks_for or source.speaks_for,
     )

@@ -14,6 +14,7 @@ from lxml import etree
 
 from onrecord.errors import ReadError
 from onrecord.readers.builder import TextBuilder
+from onrecord.readers.publishers import country_of_address
 from onrecord.readers.source import Source, decode
 
 _DROP = ("script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form", "svg", "button",
@@ -46,7 +47,7 @@ def read_html(data: bytes, name: str) -> Source:
         tree = lxml.html.document_fromstring(html)
     except (etree.ParserError, ValueError) as error:
         raise ReadError(f"not an HTML page ({error})", name, "check the file") from None
-    title, date = _metadata(tree)
+    title, date, address = _metadata(tree)
     body = _article(tree)
     blocks = _visible_blocks(_drop_furniture(body if body is not None else tree))
     main = None if body is not None else _main_blocks(_extract(html), blocks)
@@ -54,6 +55,7 @@ def read_html(data: bytes, name: str) -> Source:
     for block in main if main is not None else blocks:
         builder.paragraph(block.text, bold_prefix=block.bold, quoted=block.quoted)
     return Source(text=builder.text(), path=name, format="html", title=title, date=date,
+                  speaks_for=country_of_address(address),
                   label_hints=tuple(builder.label_hints), quoted=tuple(builder.quoted))
 
 
@@ -140,7 +142,8 @@ def _extract(html: str) -> str | None:
         return None
 
 
-def _metadata(tree: lxml.html.HtmlElement) -> tuple[str | None, str | None]:
+def _metadata(tree: lxml.html.HtmlElement) -> tuple[str | None, str | None, str | None]:
+    """The page's title, publication day and canonical address, as far as it gives them."""
     try:
         with _silenced("trafilatura"):
             meta = trafilatura.extract_metadata(tree)
@@ -151,7 +154,8 @@ def _metadata(tree: lxml.html.HtmlElement) -> tuple[str | None, str | None]:
         found = tree.find(".//title")
         title = (found.text_content().strip() or None) if found is not None else None
     date = getattr(meta, "date", None)
-    return title, date if isinstance(date, str) and len(date) == 10 else None
+    address = getattr(meta, "url", None)
+    return title, date if isinstance(date, str) and len(date) == 10 else None, address if isinstance(address, str) else None
 
 
 class Block(NamedTuple):

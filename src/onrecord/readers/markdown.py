@@ -13,6 +13,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from onrecord.readers.builder import TextBuilder
+from onrecord.readers.publishers import country_of_address
 from onrecord.readers.source import Source, decode, normalize
 
 # YAML (``---``) or TOML (``+++``) front matter, as static-site generators and archive exports write it.
@@ -44,9 +45,15 @@ def markdown_source(text: str, name: str) -> Source:
     body = _FENCED_DIV.sub("", _BLANKISH.sub("", text[end:]))
     heading = _paragraphs(MarkdownIt("commonmark").parse(body), builder)
     title = meta.get("title")
+    address = next((meta[key] for key in _ADDRESSES if key in meta), None)
     return Source(text=builder.text(), path=name, format="md",
                   title=str(title).strip() if title else heading, date=_date(meta.get("date")),
+                  speaks_for=country_of_address(address),
                   label_hints=tuple(builder.label_hints), quoted=tuple(builder.quoted))
+
+
+# Front matter fields that give the page a file was saved from.
+_ADDRESSES = ("source_url", "url", "canonical_url", "canonical", "link", "source")
 
 
 def front_matter(text: str) -> tuple[dict[str, Any], int]:

@@ -64,6 +64,19 @@ def year_in_filename(path: str) -> str | None:
     return years.pop() if len(years) == 1 else None
 
 
+_FILE_MONTH = re.compile(r"(?<!\d)((?:19|20)\d\d)[-_.](0[1-9]|1[0-2])(?![-_.]?\d)")
+
+
+def period_in_filename(path: str) -> str | None:
+    """The month (``mbs_interview_2022-03.txt``: "2022-03") or else the year a file name gives when it gives no
+    full date; None when its numbers disagree."""
+    year = year_in_filename(path)
+    months = {f"{y}-{m}" for y, m in _FILE_MONTH.findall(Path(path).name)}
+    if year is not None and len(months) == 1 and next(iter(months)).startswith(year):
+        return months.pop()
+    return year
+
+
 def recalled(day: str, path: str) -> bool:
     """Whether a date found in a file's text falls in another year than its file name gives: an event the text
     recalls, not its date ("IDN_60_2005.txt", the 2005 speech, opens on "11 September 2001")."""

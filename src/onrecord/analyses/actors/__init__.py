@@ -51,7 +51,7 @@ def find_mentions(record: Record, doc: Any, kb: KnowledgeBase, speaker_keys: dic
     if home is not None:  # the home country is the "we" of those who answer or speak and have no group of their own
         groups |= {s.id: home for s in record.speakers if s.id not in groups and s.role not in ASKING_ROLES}
     found += _outside(match_owned(record, doc, groups, kb, date), found)
-    found += _outside(match_home_titles(record, doc, kb, date, home), found)
+    found += _outside(match_home_titles(record, doc, kb, date, home, set(speaker_keys.values())), found)
     found += match_definite(doc, kb, found)
     found += match_entities(doc, kb, found)
     types = {f.actor: kb.entries[f.actor].type for f in found if f.actor in kb.entries}

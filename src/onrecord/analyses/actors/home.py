@@ -1,5 +1,10 @@
-"""Titles of address with no country ("Mr. President", "Mr. Prime Minister", "His Majesty") in a press conference
-or an interview: the office of the country whose officials answer, held on the document's date.
+"""Titles with no country in a press conference or an interview: the office of the country whose officials answer,
+held on the document's date. Titles of address ("Mr. President", "Mr. Prime Minister", "His Majesty", and "your Foreign Minister" in a
+question) always;
+a capitalized office after "the" ("the President", "The Vice President", "the King", "the Foreign Minister") only
+when no other country's holder of that office speaks in the document: at a White House briefing "the President" is
+the US president, at a joint press conference with France's president it could be either; and "the Prime
+Minister" or "the Chancellor" only where no president heads the state.
 
 A journalist's "Mr. President" at the Kremlin is Russia's president; a Saudi prince's "His Majesty" is Saudi
 Arabia's king. The home country is the one the document
@@ -15,16 +20,22 @@ from collections import Counter
 from typing import Any
 
 from onrecord.analyses.actors.matching import Found
-from onrecord.kb import KnowledgeBase
+from onrecord.kb import KnowledgeBase, days_of
 from onrecord.record import Record
 
 # The title as written (capitalized) -> the office's title in the knowledge base, "<office> of <country>".
 OFFICES = {"President": "President", "Prime Minister": "Prime Minister", "Vice President": "Vice President",
-           "Chancellor": "Chancellor", "Majesty": "King", "Royal Highness": "Crown Prince"}
+           "Chancellor": "Chancellor", "Majesty": "King", "Royal Highness": "Crown Prince", "King": "King",
+           "Crown Prince": "Crown Prince", "Foreign Minister": "Foreign Minister", "Foreign Secretary": "Foreign Secretary",
+           "Secretary of State": "Secretary of State"}
 # Forms of address: "Mr. President", "Madam Chancellor", "Your Majesty", "His Majesty" (the answerer, or their own
-# monarch). Never "the President": at a summit abroad "the Prime Minister" is as often the host's.
+# monarch); and the office after "the", capitalized as a title is ("the president of the club" is not one).
 _TITLE = re.compile(r"\b(?:Mr\.?|Madam|Madame)\s+(?P<office>Vice President|President|Prime Minister|Chancellor)\b"
-                    r"|\b(?:His|Her|Your)\s+(?P<royal>Majesty|Royal Highness)\b")
+                    r"|\b(?:His|Her|Your)\s+(?P<royal>Majesty|Royal Highness)\b"
+                    r"|\b[Yy]our\s+(?P<yours>Foreign Minister|Foreign Secretary|Vice President|President|Prime Minister|"
+                    r"Chancellor|Secretary of State)\b"
+                    r"|\b[Tt]he\s+(?P<definite>Vice President|President|Prime Minister|Chancellor|King|Crown Prince|"
+                    r"Foreign Minister|Foreign Secretary|Secretary of State)\b(?!\s+(?:of|[A-Z]))")
 
 
 def home_country(record: Record, kb: KnowledgeBase, speaker_keys: dict[str, str]) -> str | None:
@@ -45,15 +56,54 @@ def home_country(record: Record, kb: KnowledgeBase, speaker_keys: dict[str, str]
     return countries.most_common(1)[0][0] if len(countries) == 1 else None
 
 
-def match_home_titles(record: Record, doc: Any, kb: KnowledgeBase, date: str | None, home: str | None) -> list[Found]:
-    """Mentions of the home country's offices by a title alone, to the office's holder on ``date``."""
+# Heads of government under a president: at the Kremlin "the Prime Minister" is as often a visitor's as Russia's.
+_SECOND = frozenset({"Prime Minister", "Chancellor"})
+
+
+def match_home_titles(record: Record, doc: Any, kb: KnowledgeBase, date: str | None, home: str | None,
+                      speakers: set[str]) -> list[Found]:
+    """Mentions of the home country's offices by a title alone, to the office's holder on ``date``; ``speakers`` are
+    the knowledge-base keys of those who speak (a definite title waits for no other country's holder among them)."""
     if home is None or not record.exchanges:
         return []
     country = kb.entries[home].name
-    found: list[Found] = []
+    foreign = _foreign_offices(kb, date, home, speakers)
+    president = _holder(kb, "President", country, date) is not None
+    titles: list[Found] = []
+    questions = [t.span for t in record.turns if t.kind == "question"]
     for match in _TITLE.finditer(record.document.text):
-        holder = kb.holder(f"{OFFICES[match.group('office') or match.group('royal')]} of {country}", date)
+        written = match.group("office") or match.group("royal") or match.group("definite") or match.group("yours")
+        if match.group("definite") and (OFFICES[written] in foreign or (written in _SECOND and president)):
+            continue
+        # "your Foreign Minister" asked of those who answer is theirs; said in an answer, it is the asker's
+        if match.group("yours") and not any(q.start <= match.start() < q.end for q in questions):
+            continue
+        holder = _holder(kb, OFFICES[written], country, date)
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if holder is not None and span is not None:
-            found.append(Found(span.start, span.end, holder, "title"))
-    return found
+            titles.append(Found(span.start, span.end, holder, "title"))
+    return titles
+
+
+def _holder(kb: KnowledgeBase, office: str, country: str, date: str | None) -> str | None:
+    """Who held "<office> of <country>" (or "of the <country>": "President of the United States") on ``date``."""
+    return kb.holder(f"{office} of {country}", date) or kb.holder(f"{office} of the {country}", date)
+
+
+def _foreign_offices(kb: KnowledgeBase, date: str | None, home: str, speakers: set[str]) -> set[str]:
+    """The offices (as in ``OFFICES``' values) that one of ``speakers`` holds for another country than ``home`` on
+    ``date``."""
+    if date is None:
+        return set()
+    first, last = days_of(date)
+    home_name = kb.entries[home].name
+    offices: set[str] = set()
+    for key in speakers:
+        entry = kb.entries.get(key)
+        if entry is None or entry.type != "person" or entry.affiliation == home:
+            continue
+        for role in entry.roles:
+            if role.overlaps(first, last):
+                offices.update(o for o in OFFICES.values() for t in role.titles
+                               if t.startswith(f"{o} of ") and home_name not in t)
+    return offices

@@ -106,7 +106,9 @@ def match_names(doc: Any, kb: KnowledgeBase, date: str | None) -> list[Found]:
     index = name_index(kb, _tokenizer())
     tokens = [t for t in doc if not t.is_space]
     lowers = [_fold(t.text) for t in tokens]
-    hits = [(i, name) for i in range(len(tokens)) if (name := _longest(index.get(lowers[i], ()), tokens, lowers, i))]
+    caseless = _caseless(doc.text)
+    hits = [(i, name) for i in range(len(tokens))
+            if (name := _longest(index.get(lowers[i], ()), tokens, lowers, i, caseless))]
     taken: set[int] = set()
     chosen: list[tuple[int, Name]] = []
     for i, name in sorted(hits, key=lambda hit: (-len(hit[1].words), hit[0])):
@@ -146,9 +148,19 @@ def _ellipses(chosen: list[tuple[int, Name]], tokens: list[Any], lowers: list[st
     return extra
 
 
-def _longest(names: tuple[Name, ...], tokens: list[Any], lowers: list[str], i: int) -> Name | None:
+def _longest(names: tuple[Name, ...], tokens: list[Any], lowers: list[str], i: int, caseless: bool) -> Name | None:
     return next((name for name in names if tuple(lowers[i : i + len(name.words)]) == name.words
-                 and _cased(name, tokens[i : i + len(name.words)])), None)
+                 and _cased(name, tokens[i : i + len(name.words)], caseless)), None)
+
+
+_CASELESS_SHARE = 0.01  # capitals among letters below which a text has no case to read (automatic captions)
+
+
+def _caseless(text: str) -> bool:
+    """Whether the text is written without capitals (automatic captions), so that case says nothing of names."""
+    sample = text[:200_000]
+    letters = sum(c.isalpha() for c in sample)
+    return letters > 0 and sum(c.isupper() for c in sample) / letters < _CASELESS_SHARE
 
 
 def _resolve(name: Name, doc: Any, first: int, kb: KnowledgeBase, date: str | None,
@@ -166,11 +178,17 @@ def _resolve(name: Name, doc: Any, first: int, kb: KnowledgeBase, date: str | No
     return (holder, "title") if holder else None
 
 
+# Nouns a capital qualifies as the seat of power, not as a city.
+_GOVERNING = frozenset({"government", "regime", "authority", "leadership", "administration", "ruler", "cabinet"})
+
+
 def _named_as_place(token: Any) -> bool:
     """A capital named as the city, not its government: after "in", "at", "near"..., or "to" after a trip, or as
     part of a compound ("the Aleppo-Damascus highway"), also as one of a list of such places."""
     while token.dep_ in ("conj", "appos") and token.head.i != token.i:
         token = token.head
+    if token.dep_ == "compound" and token.head.lemma_.lower() in _GOVERNING:
+        return False  # "the Damascus government", "the Tehran regime": the government it seats
     if token.dep_ == "compound" or (token.i + 1 < len(token.doc) and token.nbor(1).text in ("-", "–")):
         return True
     if token.dep_ == "dobj":  # "reaching Damascus"
@@ -222,7 +240,11 @@ def resolve_past_titles(found: list[Found], kb: KnowledgeBase) -> list[Found]:
     return resolved
 
 
-def _cased(name: Name, tokens: list[Any]) -> bool:
+def _cased(name: Name, tokens: list[Any], caseless: bool = False) -> bool:
+    """Whether the words are capitalised as the name is; in a text without case, a name of several words matches
+    as it is (one word alone would take "turkey" and "us" for countries)."""
+    if caseless and len(tokens) > 1 and name.exact is None:
+        return True
     if name.exact is not None:
         return "".join(t.text for t in tokens) == name.exact.replace(" ", "")
     if len(tokens) == 1 and roman_numeral(tokens[0].text):
