@@ -10,6 +10,7 @@ from onrecord.corpus import Corpus
 from onrecord.corpus.store import store
 from onrecord.errors import CorpusError
 from onrecord.record import Actor, Document, Mention, Record, Span, Speaker, Stance, Turn, document_id
+from onrecord.web.actors import stance_charts
 
 
 def test_stats_keyness_of_a_year(small_corpus: Path) -> None:
@@ -47,6 +48,28 @@ def test_stats_timeline_uses_the_actors_layer(tmp_path: Path) -> None:
         rows = corpus.timeline("the Zionist regime")
     assert [(r["date"], r["speaker"], r["mentions"], r["stance"], r["source"]) for r in rows] == [
         ("2015-09-30", "A", 2, -0.7, "actors")]
+
+
+def test_stats_timeline_says_whom_each_document_speaks_for(tmp_path: Path) -> None:
+    def record(text: str, speaks_for: str, score: float) -> Record:
+        return Record(
+            document=Document(document_id(text), speaks_for, f"{speaks_for}.txt", "2015-09-30", "en", text,
+                              speaks_for=speaks_for),
+            speakers=(Speaker("s1", "A", "speaker"),),
+            turns=(Turn("t1", "s1", "statement", Span.of(text, 0, len(text))),),
+            actors=(Actor("a1", "Israel", "country", "Q801", (Mention(Span.of(text, 0, 6), "name"),)),),
+            stances=(Stance("a1", "s1", score),),
+        )
+
+    with Corpus(tmp_path / "c.db") as corpus:
+        store(corpus.writer(), record("Israel is our enemy.", "Iran", -0.8))
+        store(corpus.writer(), record("Israel is our home.", "Israel", 0.8))
+        rows = corpus.timeline("Israel")
+    assert sorted((r["speaks_for"], r["stance"]) for r in rows) == [("Iran", -0.8), ("Israel", 0.8)]
+    charts = stance_charts("Israel", rows)
+    assert [c.title for c in charts] == ["Stance toward Israel in the words of Iran",
+                                         "Stance toward Israel in the words of Israel"]
+    assert [[p.score for p in c.points] for c in charts] == [[-0.8], [0.8]]
 
 
 def test_stats_keyness_leaves_out_letters_alone(tmp_path: Path) -> None:

@@ -187,8 +187,8 @@ def timeline(
         _print_json({"actor": actor, "timeline": rows})
         return
     # One "when" column: the day when the document gives it, else its year.
-    _table(f"timeline of {actor}", ["when", "document", "speaker", "mentions", "stance"],
-           [[r["date"] or r["year"], r["title"], r["speaker"], r["mentions"],
+    _table(f"timeline of {actor}", ["when", "document", "speaks for", "speaker", "mentions", "stance"],
+           [[r["date"] or r["year"], r["title"], r["speaks_for"], r["speaker"], r["mentions"],
              "" if r["stance"] is None else f"{r['stance']:+.2f}"] for r in rows])
 
 

@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
+from onrecord.corpus.voices import voice_name
 from onrecord.corpus.words import STOPWORDS, words
 from onrecord.errors import CorpusError
 
@@ -72,7 +73,8 @@ def _log_likelihood(a: int, b: int, a_total: int, b_total: int) -> float:
 
 
 def timeline(connection: sqlite3.Connection, actor: str) -> list[dict[str, Any]]:
-    """Per document and speaker, in date order: how often ``actor`` is mentioned, and the stance toward it.
+    """Per document and speaker, in date order: how often ``actor`` is mentioned, the stance toward it, and the
+    country the document speaks for (``speaks_for``), so that no view averages one country's words with another's.
 
     Uses the actors layer (every name and alias of the actor) when the corpus has one for the actor, and
     counts sentences naming it otherwise (``"source": "text"``, no stance).
@@ -88,8 +90,8 @@ def timeline(connection: sqlite3.Connection, actor: str) -> list[dict[str, Any]]
 def _from_actors(connection: sqlite3.Connection, findings: list[tuple[int, int, str]]) -> list[dict[str, Any]]:
     marks = ",".join("?" * len(findings))
     rows = connection.execute(
-        "SELECT d.id, d.title, d.date, d.year, d.rowid, sp.label, sp.id, count(*) FROM spans AS m"
-        " JOIN documents AS d ON d.rowid = m.doc"
+        "SELECT d.id, d.title, d.date, d.year, d.rowid, sp.label, sp.id, count(*), v.actor FROM spans AS m"
+        " JOIN documents AS d ON d.rowid = m.doc LEFT JOIN voices AS v ON v.doc = d.rowid"
         " LEFT JOIN turns AS t ON t.doc = m.doc AND t.start <= m.start AND m.start < t.end"
         " LEFT JOIN speakers AS sp ON sp.doc = m.doc AND sp.id = t.speaker"
         f" WHERE m.finding IN ({marks}) AND m.path LIKE 'mentions%'"
@@ -97,8 +99,8 @@ def _from_actors(connection: sqlite3.Connection, findings: list[tuple[int, int, 
         [rowid for rowid, _, _ in findings]).fetchall()
     stances = _stances(connection, findings)
     return [{"document": doc, "title": title, "date": date, "year": year, "speaker": label, "mentions": count,
-             "stance": stances.get((rowid, speaker)), "source": "actors"}
-            for doc, title, date, year, rowid, label, speaker, count in rows]
+             "stance": stances.get((rowid, speaker)), "speaks_for": voice_name(voice), "source": "actors"}
+            for doc, title, date, year, rowid, label, speaker, count, voice in rows]
 
 
 def _stances(connection: sqlite3.Connection, findings: list[tuple[int, int, str]]) -> dict[tuple[int, str], float]:
@@ -121,10 +123,12 @@ def _from_text(connection: sqlite3.Connection, actor: str) -> list[dict[str, Any
     if phrase == '""':
         raise CorpusError("the actor has no name", repr(actor), "give a name such as Israel")
     rows: Iterable[tuple[Any, ...]] = connection.execute(
-        "SELECT d.id, d.title, d.date, d.year, sp.label, count(*) FROM sentences_fts"
+        "SELECT d.id, d.title, d.date, d.year, sp.label, count(*), v.actor FROM sentences_fts"
         " JOIN sentences AS s ON s.rowid = sentences_fts.rowid JOIN turns AS t ON t.rowid = s.turn"
         " JOIN documents AS d ON d.rowid = s.doc LEFT JOIN speakers AS sp ON sp.doc = s.doc AND sp.id = t.speaker"
+        " LEFT JOIN voices AS v ON v.doc = d.rowid"
         " WHERE sentences_fts MATCH ? GROUP BY d.rowid, sp.id ORDER BY d.year, d.date, d.rowid, sp.label",
         (phrase,))
     return [{"document": doc, "title": title, "date": date, "year": year, "speaker": label, "mentions": count,
-             "stance": None, "source": "text"} for doc, title, date, year, label, count in rows]
+             "stance": None, "speaks_for": voice_name(voice), "source": "text"}
+            for doc, title, date, year, label, count, voice in rows]

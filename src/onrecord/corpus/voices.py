@@ -17,6 +17,7 @@ None of that is guessed when the caller knows: a document whose catalog names th
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -82,6 +83,24 @@ def voice_key(name: str) -> str:
     entries = sorted((kb.entries[actor] for actor, _ in kb.names.get(name.lower(), ())),
                      key=lambda entry: entry.type != "country")
     return actor_key(entries[0]) if entries else name.lower()
+
+
+def voice_name(key: str | None) -> str | None:
+    """The name of the country (or body) a ``voices`` key stands for, as the knowledge base writes it."""
+    if key is None:
+        return None
+    return _voice_names().get(key, key)
+
+
+@functools.cache
+def _voice_names() -> dict[str, str]:
+    from onrecord.kb import load_kb
+
+    names: dict[str, str] = {}
+    for entry in load_kb().entries.values():
+        if entry.type in ("country", "organization"):
+            names.setdefault(actor_key(entry), entry.name)
+    return names
 
 
 def weigh_again(connection: sqlite3.Connection) -> None:
