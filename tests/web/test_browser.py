@@ -141,7 +141,7 @@ def test_browser_actor_page_charts_stance_and_links_mentions_to_the_reader(brows
     page.goto(f"{server}/actors/Israel")
     chart = page.locator("svg[role=img]")
     assert chart.is_visible() and chart.locator("circle").count() >= 1
-    assert chart.get_attribute("aria-label") == "Stance toward Israel over time (mean of speakers per date)"
+    assert chart.get_attribute("aria-label") == "Stance toward Israel in the words of Iran"
     mentions = page.locator("h2:has-text('Mentions') + ul > li > a")
     heading = page.locator("h2", has_text="Mentions").inner_text()
     assert heading == f"Mentions ({mentions.count()})" and mentions.count() > 0
