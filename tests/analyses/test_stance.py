@@ -47,6 +47,13 @@ def test_stance_support_by_others_is_not_the_speakers() -> None:
     assert _score("We hold countries supporting Israel responsible for these crimes.", "Israel") < 0
 
 
+def test_stance_aid_to_an_actor_and_its_own_things_is_favour() -> None:
+    assert _score("We will provide Ukraine with air defense interceptors.", "Ukraine") > 0.5
+    assert _score("The package will augment Ukraine's air defenses.", "Ukraine") > 0.5
+    # what is overcome is opposed: "despite the ruling party"
+    assert _score("Syria, despite the ruling Baath Party in Iraq, still provided us with support.", "Baath Party") < 0
+
+
 def test_stance_syria_2020_is_hostile_to_israel() -> None:
     paths = sorted(SHARED.glob("ungdc/*/SYR_75_2020.txt"))
     if not paths:

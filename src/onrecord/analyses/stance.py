@@ -267,10 +267,13 @@ def _role(head: Any, words: Lexicon) -> tuple[float, Any]:
     token = head
     while token.dep_ in ("conj", "appos", "compound") and token.head.i != token.i:
         token = token.head
+    possessed = token.dep_ == "poss" and token.head.i != token.i
+    if possessed:  # "support Ukraine's defenses": the actor's own thing is what is supported or fought
+        token = token.head
     parent = token.head
     if token.dep_ == "pobj" and parent.lower_ in words.hostile_prepositions:
         return -_ROLE, None
-    described = _described(token, words)
+    described = None if possessed else _described(token, words)
     if described is not None:
         return described, None
     if token.dep_ == "attr":  # "the enemy has been the United States": what the subject calls it
@@ -289,16 +292,21 @@ def _role(head: Any, words: Lexicon) -> tuple[float, Any]:
 
 
 _FIRST_PERSON = frozenset({"i", "we", "us", "me", "my", "our"})
+# Subjects that name others who act, when not a named actor: "some", "countries", "certain states".
+_AGENTS = frozenset({"some", "other", "others", "many", "country", "state", "government", "regime", "nation", "power",
+                     "party", "side", "ally", "member"})
 
 
 def _others_act(verb: Any) -> bool:
-    """Whether the one who supports is named and is not the speaker's "we": "Some have even supported Israel",
-    "countries supporting Israel" report others' support, not the speaker's."""
+    """Whether the one who supports is someone other than the speaker's "we": "Some have even supported Israel",
+    "countries supporting Israel" report others' support, not the speaker's. A thing as the subject ("the package
+    will augment Ukraine's defenses") is the speaker's side acting."""
     # "countries supporting Israel": the noun a participle qualifies is who supports
     subject = verb.head if verb.dep_ == "acl" else next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None:
+    if subject is None or subject.lower_ in _FIRST_PERSON or any(c.lower_ in _FIRST_PERSON for c in subject.children):
         return False
-    return subject.lower_ not in _FIRST_PERSON and not any(c.lower_ in _FIRST_PERSON for c in subject.children)
+    return (subject.pos_ == "PRON" or subject.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+            or subject.lemma_.lower() in _AGENTS)
 
 
 def _clause(head: Any) -> Any:
