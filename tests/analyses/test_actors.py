@@ -250,6 +250,28 @@ def test_actors_titles_of_address_go_to_the_home_countrys_office_holder() -> Non
     assert not any(m.span.text == "Mr. President" for a in record.actors for m in a.mentions)  # the Assembly's
 
 
+def test_actors_definite_titles_go_to_the_home_office_holder_unless_a_foreign_one_speaks() -> None:
+    from onrecord.pipeline import analyze_source
+    from onrecord.readers import read_bytes
+
+    # Two of three speakers the knowledge base knows act for the United States ("CHRISTIE" is also a Bahamian
+    # prime minister's surname): the debate's "the President" is the sitting US president.
+    debate = (b"Debate, 16 September 2015\nTAPPER: Will you work with the President on Iran?\n"
+              b"TRUMP: The President made a terrible deal.\nTAPPER: Senator?\nRUBIO: The Vice President agrees.\n"
+              b"TAPPER: Governor?\nCHRISTIE: Your Foreign Minister, Mr. Trump, would be me.\n")
+    record = analyze_source(read_bytes(debate, "debate.txt"))
+    titled = {m.span.text: a.name for a in record.actors for m in a.mentions if m.form == "title"}
+    assert titled == {"the President": "Barack Obama", "The President": "Barack Obama", "The Vice President": "Joe Biden"}
+    # a publisher's address says whose words these are; at the Kremlin "the Prime Minister" may be a visitor's
+    page = (b"<html><head><link rel='canonical' href='http://en.kremlin.ru/events/president/news/1'></head><body>"
+            b"<p><b>Question:</b> Will the President meet the Prime Minister of Japan?</p>"
+            b"<p><b>Vladimir Putin:</b> The President will, and so will the Prime Minister.</p></body></html>")
+    record = analyze_source(read_bytes(page, "kremlin.html", format="html", date="2016-09-05"))
+    assert record.document.speaks_for == "Russia"
+    assert {m.span.text: a.name for a in record.actors for m in a.mentions if m.form == "title"} == {
+        "the President": "Vladimir Putin", "The President": "Vladimir Putin", "Prime Minister of Japan": "Shinzo Abe"}
+
+
 def test_actors_a_law_named_after_a_person_is_not_that_person_and_names_merge() -> None:
     from onrecord.pipeline import analyze_source
     from onrecord.readers import read_bytes

@@ -9,7 +9,7 @@ Minister" or "the Chancellor" only where no president heads the state.
 A journalist's "Mr. President" at the Kremlin is Russia's president; a Saudi prince's "His Majesty" is Saudi
 Arabia's king. The home country is the one the document
 speaks for (``Document.speaks_for``), else the one its speakers the knowledge base knows act for (a country, or
-a person's affiliation), when they all agree: a minister reporting to Putin speaks for Russia. Only documents with exchanges: in a speech to an assembly
+a person's affiliation), when two in three of them agree: a minister reporting to Putin speaks for Russia. Only documents with exchanges: in a speech to an assembly
 "Mr. President" is the assembly's president. A title whose holder on the date is not certain stays unresolved.
 """
 
@@ -38,6 +38,9 @@ _TITLE = re.compile(r"\b(?:Mr\.?|Madam|Madame)\s+(?P<office>Vice President|Presi
                     r"Foreign Minister|Foreign Secretary|Secretary of State)\b(?!\s+(?:of|[A-Z]))")
 
 
+_MOST = 3  # the home country needs two in three of the speakers the knowledge base knows
+
+
 def home_country(record: Record, kb: KnowledgeBase, speaker_keys: dict[str, str]) -> str | None:
     """The knowledge-base country the document speaks for, or whose officials speak in it."""
     voice = kb.names.get((record.document.speaks_for or "").strip().lower(), ())
@@ -53,7 +56,11 @@ def home_country(record: Record, kb: KnowledgeBase, speaker_keys: dict[str, str]
         side = key if entry.type == "country" else entry.affiliation
         if side in kb.entries and kb.entries[side].type == "country":
             countries[side] += 1
-    return countries.most_common(1)[0][0] if len(countries) == 1 else None
+    if not countries:
+        return None
+    # most of them: a surname label the knowledge base gives to a namesake abroad ("CHRISTIE") does not outvote
+    (country, count), total = countries.most_common(1)[0], sum(countries.values())
+    return country if count * _MOST >= total * (_MOST - 1) and (count > 1 or total == 1) else None
 
 
 # Heads of government under a president: at the Kremlin "the Prime Minister" is as often a visitor's as Russia's.
