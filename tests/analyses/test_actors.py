@@ -272,6 +272,21 @@ def test_actors_definite_titles_go_to_the_home_office_holder_unless_a_foreign_on
         "the President": "Vladimir Putin", "The President": "Vladimir Putin", "Prime Minister of Japan": "Shinzo Abe"}
 
 
+def test_actors_an_office_label_is_the_holder_the_heading_names() -> None:
+    from onrecord.pipeline import analyze_source
+    from onrecord.readers import read_bytes
+
+    interview = (b"Mohammed bin Salman on reform: full transcript\n\nQuestion: Does His Majesty approve of the reform?"
+                 b"\n\nTHE CROWN PRINCE: His Majesty the King approved it last year.\n\n"
+                 b"Question: And will it last?\n\nTHE CROWN PRINCE: It will.\n")
+    record = analyze_source(read_bytes(interview, "interview_2022-03.txt"))
+    actors = {a.id: a.name for a in record.actors}
+    assert {s.label: actors.get(s.actor or "") for s in record.speakers} == {
+        "Question": None, "THE CROWN PRINCE": "Mohammed bin Salman"}
+    assert {a.name for a in record.actors for m in a.mentions if m.span.text == "His Majesty"} == {
+        "Salman bin Abdulaziz Al Saud"}
+
+
 def test_actors_a_law_named_after_a_person_is_not_that_person_and_names_merge() -> None:
     from onrecord.pipeline import analyze_source
     from onrecord.readers import read_bytes

@@ -20,8 +20,9 @@ from onrecord.analyses.actors.home import home_country, match_home_titles
 from onrecord.analyses.actors.ingroup import match_ingroup, match_owned
 from onrecord.analyses.actors.matching import Found, match_names, resolve_past_titles
 from onrecord.analyses.actors.resolve import UNKNOWN, match_definite, match_entities, match_surnames
-from onrecord.analyses.actors.speakers import resolve_label
+from onrecord.analyses.actors.speakers import resolve_label, resolve_office_label
 from onrecord.kb import KnowledgeBase, load_kb
+from onrecord.nlp import english
 from onrecord.record import ASKING_ROLES, Actor, ActorType, Mention, Record, Span
 
 __all__ = ["find_actors", "find_mentions"]
@@ -33,6 +34,7 @@ def find_actors(record: Record, doc: Any, *, kb: str | os.PathLike[str] | None =
     base = load_kb(kb)
     speaker_keys = {s.id: key for s in record.speakers
                     if (key := (s.name and resolve_label(s.name, base)) or resolve_label(s.label, base)) is not None}
+    speaker_keys |= _office_speakers(record, doc, base, speaker_keys)
     found = find_mentions(record, doc, base, speaker_keys)
     actors, ids = _assemble(record.document.text, doc, found, base, list(speaker_keys.values()))
     speakers = [replace(s, actor=ids.get(speaker_keys.get(s.id, ""))) for s in record.speakers]
@@ -60,6 +62,21 @@ def find_mentions(record: Record, doc: Any, kb: KnowledgeBase, speaker_keys: dic
     labels = [(t.label.start, t.label.end) for t in record.turns if t.label is not None]
     found = [f for f in found if not any(start <= doc[f.start].idx < end for start, end in labels)]
     return sorted(found, key=lambda f: (f.start, f.end))
+
+
+_OPENING = 400  # characters of the text, with the title, that may name the person an office label stands for
+
+
+def _office_speakers(record: Record, doc: Any, kb: KnowledgeBase, known: dict[str, str]) -> dict[str, str]:
+    """Speakers whose label is an office ("The Crown Prince"), as the person the title or the opening lines name
+    who held it on the document's date."""
+    unknown = [s for s in record.speakers if s.id not in known and s.role not in ASKING_ROLES]
+    if not unknown:
+        return {}
+    opening = english()(f"{record.document.title}\n{record.document.text[:_OPENING]}")
+    date = record.document.date or record.document.period
+    named = {f.actor for f in match_names(opening, kb, date) if f.actor in kb.entries}
+    return {s.id: key for s in unknown if (key := resolve_office_label(s.label, named, kb, date)) is not None}
 
 
 def _outside(extra: list[Found], found: list[Found]) -> list[Found]:

@@ -1,8 +1,15 @@
-"""Speaker labels to knowledge-base actors: "A. A. Ahmadian" is Ali Akbar Ahmadian."""
+"""Speaker labels to knowledge-base actors: "A. A. Ahmadian" is Ali Akbar Ahmadian, and a label that is an office
+("The Crown Prince", "THE PRESIDENT") is the one holder of it the document's title or heading names."""
 
 from __future__ import annotations
 
-from onrecord.kb import KnowledgeBase
+from collections.abc import Iterable
+
+from onrecord.kb import KnowledgeBase, days_of
+
+# Offices a speaker label may be, as the knowledge base's titles begin ("Crown Prince of Saudi Arabia").
+OFFICE_LABELS = ("President", "Vice President", "Prime Minister", "Chancellor", "King", "Crown Prince", "Emir",
+                 "Foreign Minister", "Secretary of State")
 
 
 def resolve_label(label: str, kb: KnowledgeBase) -> str | None:
@@ -24,3 +31,17 @@ def resolve_label(label: str, kb: KnowledgeBase) -> str | None:
 def _initials(name: str, count: int) -> list[str]:
     given = name.split()[:-1]
     return [w[0].lower() for w in given][:count] if len(given) >= count else []
+
+
+def resolve_office_label(label: str, named: Iterable[str], kb: KnowledgeBase, date: str | None) -> str | None:
+    """The person a label that is an office stands for: of the knowledge-base people ``named`` (in the document's
+    title and opening lines), the one who held that office on ``date``; None when not exactly one did."""
+    words = label.split()
+    office = " ".join(words[1:] if words and words[0].lower() == "the" else words).title()
+    if office not in OFFICE_LABELS or date is None:
+        return None
+    first, last = days_of(date)
+    holders = {key for key in named if kb.entries[key].type == "person"
+               and any(role.overlaps(first, last) and any(t.startswith(f"{office} of ") for t in role.titles)
+                       for role in kb.entries[key].roles)}
+    return holders.pop() if len(holders) == 1 else None
