@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from conftest import SHARED
@@ -63,6 +65,17 @@ def test_stance_syria_2020_is_hostile_to_israel() -> None:
     [stance] = [s for s in record.stances if s.actor == israel]
     assert stance.score < -0.1
     assert stance.classes.count("negative") > stance.classes.count("positive")
+
+
+def test_stance_never_toward_the_reporter_a_moderator_calls_on(tmp_path: Path) -> None:
+    path = tmp_path / "gaggle.txt"
+    path.write_text("MODERATOR: Thank you. For our final question, we'll do Jane Marlowe from Harbour News, sadly late.\n"
+                    "Q: Will the United States condemn the attack?\n"
+                    "MR. KIRBY: We condemn the attack, and we thank Jane Marlowe for the terrible question.\n",
+                    encoding="utf-8")
+    record = analyze(path)
+    reporter = next(a.id for a in record.actors if a.name == "Jane Marlowe")
+    assert [s for s in record.stances if s.actor == reporter] == []
 
 
 def test_stance_goes_to_the_clause_about_the_actor() -> None:

@@ -13,6 +13,7 @@ value, damped for thin evidence, so mixed treatment shows as a small score with 
 from __future__ import annotations
 
 import functools
+import re
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterator
@@ -130,10 +131,21 @@ def _tokens_by_sentence(record: Record, doc: Any, starts: list[int]) -> dict[int
     return named
 
 
+# A person a moderator calls on with their outlet: "we'll do Hiba Nasr from Asharq News", "Jane Roe with Reuters".
+_CALLED_ON = re.compile(r"\s*,?\s*(?:from|with)\s+(?:the\s+)?[A-Z]")
+
+
 def _askers(record: Record) -> set[str]:
-    """The actors who ask in this document: an asking speaker's actor, or a person named as the speaker's label
-    or name ends ("BASH" is Dana Bash)."""
+    """The actors who ask in this document: an asking speaker's actor, a person named as the speaker's label
+    or name ends ("BASH" is Dana Bash), or a person a moderator calls on with their outlet."""
     askers: set[str] = set()
+    text = record.document.text
+    moderating = [t.span for t in record.turns if t.speaker in {s.id for s in record.speakers if s.role == "moderator"}]
+    for actor in record.actors:
+        if actor.type == "person" and any(
+                span.start <= m.span.start < span.end and _CALLED_ON.match(text, m.span.end, span.end)
+                for m in actor.mentions for span in moderating):
+            askers.add(actor.id)
     for speaker in record.speakers:
         if speaker.role not in ASKING_ROLES:
             continue
