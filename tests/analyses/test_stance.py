@@ -25,7 +25,7 @@ def test_stance_reference_hostile_and_favourable(reference_record: Record) -> No
     scores = {s.actor: s for s in reference_record.stances if s.holder == speaker}
     for name in ("Israel", "DAESH", "United States"):
         assert scores[ids[name]].score < -0.1, name
-    for name in ("Hezbollah", "Hamas", "Palestinian Islamic Jihad", "Ansarullah"):
+    for name in ("Hezbollah", "Hamas", "Palestinian Islamic Jihad", "Ansarullah", "Ali Khamenei"):
         assert scores[ids[name]].score > 0.1, name
     for stance in scores.values():
         assert stance.evidence and all(e.text == reference_record.document.text[e.start : e.end] for e in stance.evidence)
@@ -76,6 +76,15 @@ def test_stance_never_toward_the_reporter_a_moderator_calls_on(tmp_path: Path) -
     record = analyze(path)
     reporter = next(a.id for a in record.actors if a.name == "Jane Marlowe")
     assert [s for s in record.stances if s.actor == reporter] == []
+
+
+def test_stance_the_source_of_quoted_words_gets_none_from_them(tmp_path: Path) -> None:
+    path = tmp_path / "speech.txt"
+    path.write_text("In the words of Nelson Mandela, the cruel and violent oppressors will fall. "
+                    "According to Nelson Mandela, hatred is a terrible poison.\n", encoding="utf-8")
+    record = analyze(path)
+    mandela = next(a.id for a in record.actors if a.name == "Nelson Mandela")
+    assert [s for s in record.stances if s.actor == mandela] == []
 
 
 def test_stance_goes_to_the_clause_about_the_actor() -> None:

@@ -81,7 +81,8 @@ def find_stances(record: Record, doc: Any) -> list[Stance]:
     for actor, index, span in _mentions(record, doc, starts):
         holder = speaker_of.get(record.sentences[index].turn)
         if (actor.type not in TARGETS or actor.id in askers or holder is None or selves.get(holder) == actor.id
-                or (actor.type != "country" and addressed(span, record.sentences[index].span))):
+                or (actor.type != "country" and addressed(span, record.sentences[index].span))
+                or _quoted_source(record.document.text, span.start_char, record.sentences[index].span.start)):
             continue
         sentence = record.sentences[index].span
         others = frozenset(i for other, tokens in named[index] if other != actor.id for i in tokens)
@@ -129,6 +130,17 @@ def _tokens_by_sentence(record: Record, doc: Any, starts: list[int]) -> dict[int
     for actor, index, span in _mentions(record, doc, starts, pronouns=True):
         named[index].append((actor.id, range(span.start, span.end)))
     return named
+
+
+# Words that make the next name the source of what follows: the sentence's tone is the quoted words', not the
+# speaker's toward their source.
+_SOURCE_BEFORE = re.compile(r"\b(?:in the words of|according to|quoting|citing|as stated by)\s+(?:the\s+)?$",
+                            re.IGNORECASE)
+
+
+def _quoted_source(text: str, start: int, sentence_start: int) -> bool:
+    """Whether the mention at ``start`` is introduced as the source of words ("In the words of the Leader, ...")."""
+    return _SOURCE_BEFORE.search(text, max(sentence_start, start - 40), start) is not None
 
 
 # A person a moderator calls on with their outlet: "we'll do Hiba Nasr from Asharq News", "Jane Roe with Reuters".
