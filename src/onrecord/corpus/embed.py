@@ -23,9 +23,13 @@ def model() -> Any:
     return WordLlama.load(cache_dir=Path(wordllama.__file__).parent, disable_download=True)
 
 
-def embed(texts: Sequence[str]) -> np.ndarray[Any, np.dtype[np.float32]]:
-    """Unit vectors for ``texts``, one row each."""
+def embed(texts: Sequence[str], *, unit: bool = True) -> np.ndarray[Any, np.dtype[np.float32]]:
+    """Vectors for ``texts``, one row each: of unit length, or (``unit=False``) each text's mean token vector."""
     if not texts:
         return np.zeros((0, 1), dtype=np.float32)
-    vectors = np.asarray(model().embed(list(texts), norm=True), dtype=np.float32)
-    return vectors
+    # wordllama pads each batch to its longest text: texts of like length batched together waste less
+    order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+    vectors = np.asarray(model().embed([texts[i] for i in order], norm=unit), dtype=np.float32)
+    restored = np.empty_like(vectors)
+    restored[order] = vectors
+    return restored

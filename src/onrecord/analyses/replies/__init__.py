@@ -43,11 +43,9 @@ def measure_pairs(triples: Sequence[Triple]) -> tuple[np.ndarray[Any, Any], list
 
 def _pooled(texts: list[str]) -> dict[str, np.ndarray[Any, Any]]:
     """Each text's mean wordllama token vector, not yet of unit length."""
-    from onrecord.corpus.embed import model
+    from onrecord.corpus.embed import embed
 
-    if not texts:
-        return {}
-    return dict(zip(texts, np.asarray(model().embed(texts, norm=False), dtype=np.float32), strict=True))
+    return dict(zip(texts, embed(texts, unit=False), strict=True)) if texts else {}
 
 
 def _unit(rows: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
