@@ -33,6 +33,8 @@ QuestionKind = Literal["yes-no", "alternative", "wh", "other"]
 Clarity = Literal["reply", "ambivalent", "non-reply"]
 Evasion = Literal["explicit", "implicit", "dodging", "deflection", "partial", "general", "declining", "ignorance",
                   "clarification"]
+CLARITIES: tuple[Clarity, ...] = typing.get_args(Clarity)
+EVASIONS: tuple[Evasion, ...] = typing.get_args(Evasion)
 
 
 @dataclass(frozen=True)

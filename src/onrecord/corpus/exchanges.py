@@ -14,8 +14,7 @@ from collections import defaultdict
 from typing import Any
 
 from onrecord.errors import CorpusError
-
-CLARITIES = ("reply", "ambivalent", "non-reply")
+from onrecord.record import CLARITIES
 
 
 def exchanges(connection: sqlite3.Connection, *, clarity: str | None = None, actor: str | None = None,

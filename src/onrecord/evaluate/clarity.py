@@ -19,10 +19,10 @@ import numpy as np
 from rich.console import Console
 from rich.table import Table
 
-from onrecord.analyses.replies.model import CLARITIES, EVASIONS, Model, fit, judge, load
+from onrecord.analyses.replies.model import Model, fit, judge, load
 from onrecord.errors import EvaluationError
 from onrecord.evaluate.scores import prf
-from onrecord.record import Clarity, Evasion
+from onrecord.record import CLARITIES, EVASIONS, Clarity, Evasion
 
 _FORMAT = ('expected JSON lines {"interview": {"url"}, "question", "sub_question", "answer", "clarity": '
            '"Clear Reply"|"Ambivalent"|"Clear Non-Reply", "evasion"}')

@@ -5,7 +5,8 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
-from onrecord.corpus.exchanges import CLARITIES, exchanges
+from onrecord.corpus.exchanges import exchanges
+from onrecord.record import CLARITIES
 from onrecord.view.replies import CLARITY_NAMES, verdict
 from onrecord.web.app import page
 

@@ -21,9 +21,6 @@ from onrecord.analyses.replies.features import NAMES
 from onrecord.record import Clarity, Evasion
 
 MODEL_FILE = "clarity.npz"
-CLARITIES: tuple[Clarity, ...] = ("reply", "ambivalent", "non-reply")
-EVASIONS: tuple[Evasion, ...] = ("explicit", "implicit", "dodging", "deflection", "partial", "general", "declining",
-                                 "ignorance", "clarification")
 AMBIVALENT: tuple[Evasion, ...] = ("implicit", "dodging", "deflection", "partial", "general")
 # The regularization and the weight of a clear reply against an ambivalent one, chosen by leave-one-interview-out
 # cross-validation on CLARITY's dev half (scripts/train_clarity.py prints the grid).
