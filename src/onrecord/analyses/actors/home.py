@@ -1,16 +1,17 @@
 """Titles with no country in a press conference or an interview: the office of the country whose officials answer,
-held on the document's date. Titles of address ("Mr. President", "Mr. Prime Minister", "His Majesty", and "your Foreign Minister" in a
-question) always;
-a capitalized office after "the" ("the President", "The Vice President", "the King", "the Foreign Minister") only
-when no other country's holder of that office speaks in the document: at a White House briefing "the President" is
-the US president, at a joint press conference with France's president it could be either; and "the Prime
-Minister" or "the Chancellor" only where no president heads the state.
+held on the document's date.
+
+Titles of address ("Mr. President", "His Majesty", "your Foreign Minister" in a question) always. A capitalized
+office after "the" ("the President", "The Vice President", "the King") only when no other country's holder of that
+office speaks in the document, and "the Prime Minister" or "the Chancellor" only where no president heads the
+state: at a White House briefing "the President" is the US president; at a joint press conference with France's
+president it could be either; at the Kremlin "the Prime Minister" is as often a visitor's as Russia's.
 
 A journalist's "Mr. President" at the Kremlin is Russia's president; a Saudi prince's "His Majesty" is Saudi
-Arabia's king. The home country is the one the document
-speaks for (``Document.speaks_for``), else the one its speakers the knowledge base knows act for (a country, or
-a person's affiliation), when two in three of them agree: a minister reporting to Putin speaks for Russia. Only documents with exchanges: in a speech to an assembly
-"Mr. President" is the assembly's president. A title whose holder on the date is not certain stays unresolved.
+Arabia's king. The home country is the one the document speaks for (``Document.speaks_for``), else the one its
+speakers the knowledge base knows act for (a country, or a person's affiliation), when two in three of them agree:
+a minister reporting to Putin speaks for Russia. Only documents with exchanges: in a speech to an assembly "Mr.
+President" is the assembly's president. A title whose holder on the date is not certain stays unresolved.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from onrecord.record import Record
 OFFICES = {"President": "President", "Prime Minister": "Prime Minister", "Vice President": "Vice President",
            "Chancellor": "Chancellor", "Majesty": "King", "Royal Highness": "Crown Prince", "King": "King",
            "Crown Prince": "Crown Prince", "Foreign Minister": "Foreign Minister", "Foreign Secretary": "Foreign Secretary",
-           "Secretary of State": "Secretary of State"}
+           "Secretary of State": "Secretary of State", "Emir": "Emir"}
 # Forms of address: "Mr. President", "Madam Chancellor", "Your Majesty", "His Majesty" (the answerer, or their own
 # monarch); and the office after "the", capitalized as a title is ("the president of the club" is not one).
 _TITLE = re.compile(r"\b(?:Mr\.?|Madam|Madame)\s+(?P<office>Vice President|President|Prime Minister|Chancellor)\b"
@@ -63,7 +64,7 @@ def home_country(record: Record, kb: KnowledgeBase, speaker_keys: dict[str, str]
     return country if count * _MOST >= total * (_MOST - 1) and (count > 1 or total == 1) else None
 
 
-# Heads of government under a president: at the Kremlin "the Prime Minister" is as often a visitor's as Russia's.
+# Heads of government under a president (see the module's doc).
 _SECOND = frozenset({"Prime Minister", "Chancellor"})
 
 

@@ -5,11 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from onrecord.analyses.actors.home import OFFICES
 from onrecord.kb import KnowledgeBase, days_of
-
-# Offices a speaker label may be, as the knowledge base's titles begin ("Crown Prince of Saudi Arabia").
-OFFICE_LABELS = ("President", "Vice President", "Prime Minister", "Chancellor", "King", "Crown Prince", "Emir",
-                 "Foreign Minister", "Secretary of State")
 
 
 def resolve_label(label: str, kb: KnowledgeBase) -> str | None:
@@ -38,7 +35,7 @@ def resolve_office_label(label: str, named: Iterable[str], kb: KnowledgeBase, da
     title and opening lines), the one who held that office on ``date``; None when not exactly one did."""
     words = label.split()
     office = " ".join(words[1:] if words and words[0].lower() == "the" else words).title()
-    if office not in OFFICE_LABELS or date is None:
+    if office not in OFFICES.values() or date is None:
         return None
     first, last = days_of(date)
     holders = {key for key in named if kb.entries[key].type == "person"
