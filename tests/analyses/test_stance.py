@@ -27,6 +27,7 @@ def test_stance_reference_hostile_and_favourable(reference_record: Record) -> No
         assert scores[ids[name]].score < -0.1, name
     for name in ("Hezbollah", "Hamas", "Palestinian Islamic Jihad", "Ansarullah", "Ali Khamenei"):
         assert scores[ids[name]].score > 0.1, name
+    assert scores[ids["Soviet Union"]].score < -0.1  # the giver its passive leaves out ("were not even given")
     for stance in scores.values():
         assert stance.evidence and all(e.text == reference_record.document.text[e.start : e.end] for e in stance.evidence)
     assert scores[ids["Iran"]].own  # his "we" and "our": self-presentation, never hostility to his own country
@@ -117,6 +118,18 @@ def test_stance_only_toward_others_that_can_hold_a_position() -> None:
     assert found["Sweden"] == (found["Sweden"][0], True)  # the speaker's own side: self-presentation
     for never in ("Carolyn", "Carolyn Berg", "Oslo", "God"):  # addressed, thanked, a place, scripture
         assert never not in found, never
+    asking = {s.id for s in record.speakers if s.label == "Question"}
+    assert asking and not any(s.holder in asking for s in record.stances)  # a question is no position
+
+
+def test_stance_none_held_by_a_question() -> None:
+    from onrecord.pipeline import analyze_source
+    from onrecord.readers import read_bytes
+
+    text = ("Question: Critics say Norway's terrible aggression has destroyed the fishing towns. Is Norway a threat?\n"
+            "Jane Roe: We will talk with our neighbours.\n")
+    record = analyze_source(read_bytes(text.encode(), "q.txt"))
+    assert record.stances == [] or all(s.holder != record.speakers[0].id for s in record.stances)
 
 
 def test_stance_addressed_people_are_vocatives_and_thanks() -> None:
@@ -140,3 +153,20 @@ def test_stance_addressed_people_are_vocatives_and_thanks() -> None:
         doc = english()(sentence)
         start = sentence.index(name)
         assert addressed(doc.char_span(start, start + len(name)), Span(0, len(sentence), sentence)) is expected, sentence
+
+
+def test_stance_blames_the_giver_a_negated_passive_leaves_out(tmp_path: Path) -> None:
+    path = tmp_path / "speech.txt"
+    path.write_text("For forty years Cuba was allied with the Soviet Union. Yet it was never given a single factory "
+                    "of its own. Cuba was aligned with Brazil and Mexico for a time. But it was not helped at all. "
+                    "Later Cuba traded with Canada. It was given new loans.\n", encoding="utf-8")
+    record = analyze(path)
+    names = {a.id: a.name for a in record.actors}
+    found = {names[s.actor]: s for s in record.stances}
+    soviet = found["Soviet Union"]
+    assert soviet.score < 0 and soviet.classes == ("negative",)
+    [evidence] = soviet.evidence  # the sentence that names the giver and the one that leaves them out
+    assert evidence.text.startswith("For forty years") and evidence.text.endswith("of its own.")
+    assert evidence.text == record.document.text[evidence.start : evidence.end]
+    for name in ("Brazil", "Mexico", "Canada"):  # two candidates: not guessed; given, not withheld: no blame
+        assert name not in found or found[name].score >= 0, name

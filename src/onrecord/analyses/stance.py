@@ -47,6 +47,7 @@ class Lexicon:
     hostile_verbs: frozenset[str]
     favourable_verbs: frozenset[str]
     hostile_prepositions: frozenset[str]
+    giving_verbs: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -58,7 +59,7 @@ def lexicon() -> Lexicon:
     valence = {word: float(v) / 4 for word, v in SentimentIntensityAnalyzer().lexicon.items()}
     valence.update({word: float(v) for word, v in data["valence"].items()})
     return Lexicon(valence, frozenset(data["valence"]), frozenset(data["hostile_verbs"]), frozenset(data["favourable_verbs"]),
-                   frozenset(data["hostile_prepositions"]))
+                   frozenset(data["hostile_prepositions"]), frozenset(data["giving_verbs"]))
 
 
 def find_stances(record: Record, doc: Any) -> list[Stance]:
@@ -67,12 +68,19 @@ def find_stances(record: Record, doc: Any) -> list[Stance]:
     A sentence's value toward an actor is the mean of its mentions' values; the sentences with one are the
     evidence. Only toward those a stance can be about (``TARGETS``: not a place, a treaty or a figure of
     scripture), never toward the speaker themselves, those who ask, or someone the sentence addresses ("Thank
-    you, Carolyn"); toward the speaker's own side it is marked ``own``, their self-presentation."""
+    you, Carolyn"); toward the speaker's own side it is marked ``own``, their self-presentation. A question holds
+    none: it puts a topic or someone else's claim ("critics say..."), not the asker's position; what a moderator or
+    chair says outside their questions counts."""
+    from onrecord.analyses.implicit_agents import implicit_givers
     from onrecord.analyses.stance_model import Target, inputs, probabilities
 
-    speaker_of = {t.id: t.speaker for t in record.turns if t.kind != "note"}
+    speaker_of = {t.id: t.speaker for t in record.turns if t.kind not in ("note", "question")}
     selves = {s.id: s.actor for s in record.speakers}
     askers = _askers(record)
+
+    def about(actor: Actor, holder: str | None) -> bool:
+        return actor.type in TARGETS and actor.id not in askers and holder is not None and selves.get(holder) != actor.id
+
     own = own_sides(record)
     starts = [s.span.start for s in record.sentences]
     named = _tokens_by_sentence(record, doc, starts)
@@ -80,8 +88,7 @@ def find_stances(record: Record, doc: Any) -> list[Stance]:
     targets: list[Target] = []
     for actor, index, span in _mentions(record, doc, starts):
         holder = speaker_of.get(record.sentences[index].turn)
-        if (actor.type not in TARGETS or actor.id in askers or holder is None or selves.get(holder) == actor.id
-                or (actor.type != "country" and addressed(span, record.sentences[index].span))
+        if (not about(actor, holder) or (actor.type != "country" and addressed(span, record.sentences[index].span))
                 or _quoted_source(record.document.text, span.start_char, record.sentences[index].span.start)):
             continue
         sentence = record.sentences[index].span
@@ -98,13 +105,22 @@ def find_stances(record: Record, doc: Any) -> list[Stance]:
         else:
             value = float(row[2] - row[0]) if CLASSES[int(row.argmax())] != "neutral" else 0.0
         per_sentence[key].append(value)
+    # a giver left out of a negated passive ("yet they were never given...") is blamed where the sentence before
+    # names them: the two sentences are one piece of evidence
+    evidence = {key: record.sentences[key[1]].span for key in per_sentence}
+    actors = {a.id: a for a in record.actors}
+    for actor_id, index in implicit_givers(record, doc, named, words.giving_verbs):
+        if about(actors[actor_id], speaker_of.get(record.sentences[index].turn)):
+            per_sentence[(actor_id, index - 1)].append(-_ROLE)
+            evidence[(actor_id, index - 1)] = Span.of(record.document.text, record.sentences[index - 1].span.start,
+                                                      record.sentences[index].span.end)
     scores: dict[tuple[str, str], list[tuple[float, Span, str]]] = defaultdict(list)
     for (actor_id, index), values in per_sentence.items():
         carried = [v for v in values if v]
         if carried and (mean := sum(carried) / len(carried)):
-            said = record.sentences[index]
             label = "negative" if mean < 0 else "positive"
-            scores[(actor_id, speaker_of[said.turn] or "")].append((mean, said.span, label))
+            scores[(actor_id, speaker_of[record.sentences[index].turn] or "")].append(
+                (mean, evidence[(actor_id, index)], label))
     return [_stance(actor, holder, evidence, own=actor in own.get(holder, ()))
             for (actor, holder), evidence in scores.items()]
 
