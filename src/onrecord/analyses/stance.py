@@ -107,20 +107,20 @@ def find_stances(record: Record, doc: Any) -> list[Stance]:
         per_sentence[key].append(value)
     # a giver left out of a negated passive ("yet they were never given...") is blamed where the sentence before
     # names them: the two sentences are one piece of evidence
-    evidence = {key: record.sentences[key[1]].span for key in per_sentence}
+    spans = {key: record.sentences[key[1]].span for key in per_sentence}
     actors = {a.id: a for a in record.actors}
     for actor_id, index in implicit_givers(record, doc, named, words.giving_verbs):
         if about(actors[actor_id], speaker_of.get(record.sentences[index].turn)):
             per_sentence[(actor_id, index - 1)].append(-_ROLE)
-            evidence[(actor_id, index - 1)] = Span.of(record.document.text, record.sentences[index - 1].span.start,
-                                                      record.sentences[index].span.end)
+            spans[(actor_id, index - 1)] = Span.of(record.document.text, record.sentences[index - 1].span.start,
+                                                   record.sentences[index].span.end)
     scores: dict[tuple[str, str], list[tuple[float, Span, str]]] = defaultdict(list)
     for (actor_id, index), values in per_sentence.items():
         carried = [v for v in values if v]
         if carried and (mean := sum(carried) / len(carried)):
             label = "negative" if mean < 0 else "positive"
             scores[(actor_id, speaker_of[record.sentences[index].turn] or "")].append(
-                (mean, evidence[(actor_id, index)], label))
+                (mean, spans[(actor_id, index)], label))
     return [_stance(actor, holder, evidence, own=actor in own.get(holder, ()))
             for (actor, holder), evidence in scores.items()]
 
