@@ -3,8 +3,10 @@
     .venv/bin/python scripts/score_clarity.py [GOLD ...] [--details]
 
 A gold file names its document (looked for in ../shared/data/seed and ../shared/data/briefings) and lists, per
-exchange, each sub-question as a verbatim piece of the question turn with its clarity (CLARITY's "Clear Reply",
-"Ambivalent", "Clear Non-Reply") and evasion technique. Each gold sub-question is matched to the reply whose question
+exchange, each sub-question by its character offsets into the text onrecord reads from the document (with the first
+12 hex digits of the SHA-1 of that text, so that a reader change that moves the text is an error, not a silent
+mismatch) and its clarity (CLARITY's "Clear Reply", "Ambivalent", "Clear Non-Reply") and evasion technique. The
+gold holds no text of the documents: they are read from ../shared/data. Each gold sub-question is matched to the reply whose question
 span overlaps it; the figures are the agreement on the class, macro-F1 over the three classes, the confusion matrix
 (gold rows, the tool's columns) and how many gold sub-questions the tool did not ask at all.
 """
@@ -12,6 +14,7 @@ span overlaps it; the figures are the agreement on the class, macro-F1 over the 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 from pathlib import Path
 from typing import Any
@@ -34,16 +37,16 @@ def score_file(gold_path: Path, details: bool) -> list[tuple[str, str | None]]:
     text = record.document.text
     pairs: list[tuple[str, str | None]] = []
     for exchange in gold["exchanges"]:
-        anchor = text.find(exchange["question"])
         for sub in exchange["sub_questions"]:
-            start = text.find(sub["text"], max(anchor, 0))
-            end = start + len(sub["text"])
-            found = next((r for r in record.replies if start >= 0 and r.question.start < end and start < r.question.end),
-                         None)
+            start, end = sub["start"], sub["end"]
+            if hashlib.sha1(text[start:end].encode("utf-8")).hexdigest()[:12] != sub["sha1"]:
+                raise SystemExit(f"{gold_path.name}: the text at {start}-{end} is not the one labelled; "
+                                 "the reader's text of the document has changed")
+            found = next((r for r in record.replies if r.question.start < end and start < r.question.end), None)
             pairs.append((_CLARITY[sub["clarity"]], None if found is None else found.clarity))
             if details:
                 tool = "-" if found is None else f"{found.clarity}/{found.evasion} {found.confidence}"
-                print(f"  {_CLARITY[sub['clarity']]:>10}/{sub['evasion']:<20} tool {tool:<28} {sub['text'][:70]}")
+                print(f"  {_CLARITY[sub['clarity']]:>10}/{sub['evasion']:<20} tool {tool:<28} {text[start:end][:70]}")
     return pairs
 
 
