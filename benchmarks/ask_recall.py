@@ -1,6 +1,7 @@
 """Recall@1 and @3 of ``Corpus.ask`` on the question set (tests/data/questions.json).
 
-A question is answered at rank r when the r-th piece of evidence contains one of its verbatim excerpts.
+A question is answered at rank r when the r-th piece of evidence contains one of its excerpts (read from the
+documents in ../shared/data, which the corpus must hold).
 Usage: python benchmarks/ask_recall.py --corpus onrecord.db [--questions tests/data/questions.json] [--show]
 """
 
@@ -12,8 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from onrecord.corpus import Corpus
+from onrecord.evaluate.excerpts import load_questions
 
 ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT.parent / "shared" / "data"
 
 
 def rank(evidence: list[dict[str, Any]], answers: list[str]) -> int | None:
@@ -31,7 +34,7 @@ def main() -> None:
     parser.add_argument("--questions", default=str(ROOT / "tests" / "data" / "questions.json"))
     parser.add_argument("--show", action="store_true", help="print every miss with the top evidence")
     arguments = parser.parse_args()
-    questions = json.loads(Path(arguments.questions).read_text(encoding="utf-8"))["questions"]
+    questions = load_questions(Path(arguments.questions), DATA)
     ranks = []
     with Corpus(arguments.corpus) as corpus:
         for item in questions:

@@ -14,11 +14,11 @@ span overlaps it; the figures are the agreement on the class, macro-F1 over the 
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 from pathlib import Path
 from typing import Any
 
+from onrecord.evaluate.excerpts import excerpt
 from onrecord.evaluate.scores import prf
 from onrecord.pipeline import analyze
 
@@ -39,14 +39,12 @@ def score_file(gold_path: Path, details: bool) -> list[tuple[str, str | None]]:
     for exchange in gold["exchanges"]:
         for sub in exchange["sub_questions"]:
             start, end = sub["start"], sub["end"]
-            if hashlib.sha1(text[start:end].encode("utf-8")).hexdigest()[:12] != sub["sha1"]:
-                raise SystemExit(f"{gold_path.name}: the text at {start}-{end} is not the one labelled; "
-                                 "the reader's text of the document has changed")
+            asked = excerpt(text, start, end, sub["sha1"], gold_path.name)
             found = next((r for r in record.replies if r.question.start < end and start < r.question.end), None)
             pairs.append((_CLARITY[sub["clarity"]], None if found is None else found.clarity))
             if details:
                 tool = "-" if found is None else f"{found.clarity}/{found.evasion} {found.confidence}"
-                print(f"  {_CLARITY[sub['clarity']]:>10}/{sub['evasion']:<20} tool {tool:<28} {text[start:end][:70]}")
+                print(f"  {_CLARITY[sub['clarity']]:>10}/{sub['evasion']:<20} tool {tool:<28} {asked[:70]}")
     return pairs
 
 

@@ -30,8 +30,10 @@ from onrecord.ask import features as ranker
 from onrecord.ask.query import parse
 from onrecord.ask.rank import SHORTLIST, gather
 from onrecord.corpus import Corpus
+from onrecord.evaluate.excerpts import load_questions
 
 ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT.parent / "shared" / "data"
 WEIGHTS = ROOT / "src" / "onrecord" / "data" / "ask-weights.json"
 
 
@@ -126,7 +128,7 @@ def cross_validate(corpus: Corpus, files: list[str]) -> None:
     look = ranker.feature_weights("first_look").astype(np.float64)
     folds = {}
     for path in files:
-        questions = json.loads(Path(path).read_text())["questions"]
+        questions = load_questions(Path(path), DATA)
         folds[Path(path).name] = (shortlisted(examples(corpus, questions), look), len(questions))
     answered = out_of_fold(folds, ranker.feature_weights("deep").astype(np.float64))
     for name, hits in answered.items():
