@@ -3,11 +3,10 @@
     .venv/bin/python scripts/score_clarity.py [GOLD ...] [--details]
 
 A gold file names its document (looked for in ../shared/data/seed and ../shared/data/briefings) and lists, per
-exchange, each sub-question by its character offsets into the text onrecord reads from the document (with the first
-12 hex digits of the SHA-1 of that text, so that a reader change that moves the text is an error, not a silent
-mismatch) and its clarity (CLARITY's "Clear Reply", "Ambivalent", "Clear Non-Reply") and evasion technique. The
-gold holds no text of the documents: they are read from ../shared/data. Each gold sub-question is matched to the reply whose question
-span overlaps it; the figures are the agreement on the class, macro-F1 over the three classes, the confusion matrix
+exchange, each sub-question by its character offsets into the text onrecord reads from the document, with the first
+12 hex digits of the SHA-1 of that text (``onrecord.evaluate.excerpts``: the gold holds no text of the documents),
+and its clarity (CLARITY's "Clear Reply", "Ambivalent", "Clear Non-Reply") and evasion technique. Each gold
+sub-question is matched to the reply whose question span overlaps it; the figures are the agreement on the class, macro-F1 over the three classes, the confusion matrix
 (gold rows, the tool's columns) and how many gold sub-questions the tool did not ask at all.
 """
 
@@ -18,7 +17,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from onrecord.evaluate.excerpts import excerpt
+from onrecord.evaluate.excerpts import document_path, excerpt
 from onrecord.evaluate.scores import prf
 from onrecord.pipeline import analyze
 
@@ -32,8 +31,7 @@ _CLARITY = {"Clear Reply": "reply", "Ambivalent": "ambivalent", "Clear Non-Reply
 def score_file(gold_path: Path, details: bool) -> list[tuple[str, str | None]]:
     """(gold class, the tool's class or None) for each gold sub-question."""
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
-    document = next(p for p in (SHARED / "seed" / gold["document"], SHARED / "briefings" / gold["document"]) if p.exists())
-    record = analyze(document)
+    record = analyze(document_path(gold["document"], SHARED))
     text = record.document.text
     pairs: list[tuple[str, str | None]] = []
     for exchange in gold["exchanges"]:

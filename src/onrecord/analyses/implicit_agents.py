@@ -33,8 +33,10 @@ def implicit_givers(record: Record, doc: Any, named: Named, giving: frozenset[st
             if verb.lemma_.lower() not in giving or not _agentless_passive(verb) or not _negated(verb):
                 continue
             recipient = _recipient(verb, named.get(index, ()), named.get(index - 1, ()), doc)
+            if recipient is None:
+                continue
             givers = {actor for actor, _ in (*named.get(index - 1, ()), *named.get(index, ()))} - {recipient}
-            if recipient is not None and len(givers) == 1:
+            if len(givers) == 1:
                 yield givers.pop(), index
 
 

@@ -47,7 +47,7 @@ class Lexicon:
     hostile_verbs: frozenset[str]
     favourable_verbs: frozenset[str]
     hostile_prepositions: frozenset[str]
-    giving_verbs: frozenset[str] = frozenset()
+    giving_verbs: frozenset[str]
 
 
 @functools.cache

@@ -31,9 +31,11 @@ def excerpt(text: str, start: int, end: int, sha1: str, where: str) -> str:
 
 
 def document_path(name: str, data: Path) -> Path:
-    """Where a document of a question set lives under ``data``: the reference interview in ``seed/``, a UN
-    General Debate speech (``IRN_70_2015``) in its session folder of ``ungdc/``."""
-    paths = [data / "seed" / f"{name}.txt", *sorted(data.glob(f"ungdc/*/{name}.txt"))]
+    """Where a document gold names lives under ``data``: the reference interview in ``seed/``, a White House
+    briefing in ``briefings/`` (by its file name), a UN General Debate speech (``IRN_70_2015``) in its session
+    folder of ``ungdc/``."""
+    paths = [data / "seed" / name, data / "seed" / f"{name}.txt", data / "briefings" / name,
+             *sorted(data.glob(f"ungdc/*/{name}.txt"))]
     found = next((p for p in paths if p.exists()), None)
     if found is None:
         raise EvaluationError("document not found", name, f"expected under {data}")
