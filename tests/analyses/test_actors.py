@@ -269,7 +269,27 @@ def test_actors_definite_titles_go_to_the_home_office_holder_unless_a_foreign_on
     record = analyze_source(read_bytes(page, "kremlin.html", format="html", date="2016-09-05"))
     assert record.document.speaks_for == "Russia"
     assert {m.span.text: a.name for a in record.actors for m in a.mentions if m.form == "title"} == {
-        "the President": "Vladimir Putin", "The President": "Vladimir Putin", "Prime Minister of Japan": "Shinzo Abe"}
+        "the President": "Vladimir Putin", "The President": "Vladimir Putin", "Prime Minister of Japan": "Shinzo Abe",
+        "the Prime Minister": "Shinzo Abe"}  # the holder the question named
+
+
+def test_actors_a_title_goes_to_the_holder_named_before_it_or_of_the_country_named_before_it() -> None:
+    from onrecord.pipeline import analyze_source
+    from onrecord.readers import read_bytes
+
+    briefing = ("Press briefing, June 7, 2023\nQ    Firstly, on the Sunak visit. The Prime Minister has echoed the "
+                "President. Is Russia's war on the agenda?\nMS. JEAN-PIERRE:  The Prime Minister and the President will "
+                "discuss it. We sent firefighters to Canada. I have no call between the Prime Minister and the President."
+                "\nQ    And Modi?\nMS. JEAN-PIERRE:  Russia is at war. The Prime Minister will visit. Prime Minister "
+                "Trudeau thanked us.\n")
+    record = analyze_source(read_bytes(briefing.encode(), "briefing.txt"))
+    prime = [(m.span.start, a.name) for a in record.actors for m in a.mentions if m.span.text == "The Prime Minister"
+             or m.span.text == "the Prime Minister"]
+    # Sunak named before (twice: the question's, then the answer's); Canada's, named just before; Modi, named in the
+    # question before, nearer than any prime minister of Russia, whose holder the briefing never names
+    assert [name for _, name in sorted(prime)] == ["Rishi Sunak", "Rishi Sunak", "Justin Trudeau", "Narendra Modi"]
+    undated = analyze_source(read_bytes(b"Q    On the Sunak visit. The Prime Minister spoke.\nA:  Yes.\n", "q.txt"))
+    assert not any(m.span.text == "The Prime Minister" for a in undated.actors for m in a.mentions)
 
 
 def test_actors_an_office_label_is_the_holder_the_heading_names() -> None:

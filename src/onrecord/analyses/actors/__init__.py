@@ -4,7 +4,8 @@ Resolution, in order, each step taking only the tokens the earlier ones left: kn
 titles (longest match; a title goes to its holder on the document's date, or for the whole of its year or
 month when only that is known, else to the office: see ``KnowledgeBase.holder``); bare surnames, to the candidate named most recently before (else the one in office on
 the date, else the latest); the speaker's "my Government" and "my Sovereign" (the monarch of the speaker's
-country by the same title rule); "the Treaty", "this Conference" to the nearest organization or instrument
+country by the same title rule); titles alone, "the President", to the home country's office holder, else to the
+holder of that office named last before them ("on the Sunak visit. The Prime Minister..."); "the Treaty", "this Conference" to the nearest organization or instrument
 named before with that word in its name; NER entities, looked up as written or kept as actors without a QID; and the
 speaker's "we" in institutional contexts, to the speaker's affiliation. Speaker labels resolve too, so the
 analysis fills two layers: ``actors`` and the ``actor`` field of ``speakers``.
@@ -19,6 +20,7 @@ from typing import Any
 from onrecord.analyses.actors.home import home_country, match_home_titles
 from onrecord.analyses.actors.ingroup import match_ingroup, match_owned
 from onrecord.analyses.actors.matching import Found, match_names, resolve_past_titles
+from onrecord.analyses.actors.named_titles import match_named_titles
 from onrecord.analyses.actors.resolve import UNKNOWN, match_definite, match_entities, match_surnames
 from onrecord.analyses.actors.speakers import resolve_label, resolve_office_label
 from onrecord.kb import KnowledgeBase, load_kb
@@ -54,6 +56,7 @@ def find_mentions(record: Record, doc: Any, kb: KnowledgeBase, speaker_keys: dic
         groups |= {s.id: home for s in record.speakers if s.id not in groups and s.role not in ASKING_ROLES}
     found += _outside(match_owned(record, doc, groups, kb, date), found)
     found += _outside(match_home_titles(record, doc, kb, date, home, set(speaker_keys.values())), found)
+    found += match_named_titles(record, doc, kb, date, found)
     found += match_definite(doc, kb, found)
     found += match_entities(doc, kb, found)
     types = {f.actor: kb.entries[f.actor].type for f in found if f.actor in kb.entries}

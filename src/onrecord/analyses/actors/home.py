@@ -31,7 +31,7 @@ OFFICES = {"President": "President", "Prime Minister": "Prime Minister", "Vice P
            "Secretary of State": "Secretary of State", "Emir": "Emir"}
 # Forms of address: "Mr. President", "Madam Chancellor", "Your Majesty", "His Majesty" (the answerer, or their own
 # monarch); and the office after "the", capitalized as a title is ("the president of the club" is not one).
-_TITLE = re.compile(r"\b(?:Mr\.?|Madam|Madame)\s+(?P<office>Vice President|President|Prime Minister|Chancellor)\b"
+TITLE = re.compile(r"\b(?:Mr\.?|Madam|Madame)\s+(?P<office>Vice President|President|Prime Minister|Chancellor)\b"
                     r"|\b(?:His|Her|Your)\s+(?P<royal>Majesty|Royal Highness)\b"
                     r"|\b[Yy]our\s+(?P<yours>Foreign Minister|Foreign Secretary|Vice President|President|Prime Minister|"
                     r"Chancellor|Secretary of State)\b"
@@ -76,24 +76,24 @@ def match_home_titles(record: Record, doc: Any, kb: KnowledgeBase, date: str | N
         return []
     country = kb.entries[home].name
     foreign = _foreign_offices(kb, date, home, speakers)
-    president = _holder(kb, "President", country, date) is not None
+    president = holder_of(kb, "President", country, date) is not None
     titles: list[Found] = []
     questions = [t.span for t in record.turns if t.kind == "question"]
-    for match in _TITLE.finditer(record.document.text):
+    for match in TITLE.finditer(record.document.text):
         written = match.group("office") or match.group("royal") or match.group("definite") or match.group("yours")
         if match.group("definite") and (OFFICES[written] in foreign or (written in _SECOND and president)):
             continue
         # "your Foreign Minister" asked of those who answer is theirs; said in an answer, it is the asker's
         if match.group("yours") and not any(q.start <= match.start() < q.end for q in questions):
             continue
-        holder = _holder(kb, OFFICES[written], country, date)
+        holder = holder_of(kb, OFFICES[written], country, date)
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if holder is not None and span is not None:
             titles.append(Found(span.start, span.end, holder, "title"))
     return titles
 
 
-def _holder(kb: KnowledgeBase, office: str, country: str, date: str | None) -> str | None:
+def holder_of(kb: KnowledgeBase, office: str, country: str, date: str | None) -> str | None:
     """Who held "<office> of <country>" (or "of the <country>": "President of the United States") on ``date``."""
     return kb.holder(f"{office} of {country}", date) or kb.holder(f"{office} of the {country}", date)
 

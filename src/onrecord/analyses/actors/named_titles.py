@@ -1,0 +1,67 @@
+"""A title after its holder was named: "on the Sunak visit. The Prime Minister has echoed...".
+
+A capitalized office after "the" ("the Prime Minister", "The Chancellor", "the Foreign Minister") that no earlier
+step resolved (the home country's offices come first: ``home.match_home_titles``) names the one who holds that office
+on the document's date and is named somewhere in the document (by name, or by the office and its country): the one named last before it, in the same
+turn or the one before (a question names the visitor, the answer says "the Prime Minister"), or whose country was
+("600 firefighters ... to Canada ... a call between the Prime Minister and the President"), whichever is nearer. A
+country whose holder of the office the document never names is passed over ("Russia's war" does not make the
+visiting prime minister Russia's), and so is a title with no such name or country before it. Without a date nothing
+is resolved: who holds an office is a matter of dates.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from onrecord.analyses.actors.home import OFFICES, TITLE, holder_of
+from onrecord.analyses.actors.matching import Found
+from onrecord.kb import KnowledgeBase, days_of
+from onrecord.record import Record
+
+
+def match_named_titles(record: Record, doc: Any, kb: KnowledgeBase, date: str | None,
+                       found: list[Found]) -> list[Found]:
+    """Definite titles outside ``found``, to the holder of the office named nearest before them (see the module)."""
+    if date is None:
+        return []
+    covered = {i for f in found for i in range(f.start, f.end)}
+    labels = [(t.label.start, t.label.end) for t in record.turns if t.label is not None]
+    # a speaker's label is the transcript's structure, not a name said before the title
+    ordered = sorted((f for f in found if not any(start <= doc[f.start].idx < end for start, end in labels)),
+                     key=lambda f: f.start)
+    named = {f.actor for f in ordered}
+    turn_starts = [t.span.start for t in record.turns]
+    titles: list[Found] = []
+    for match in TITLE.finditer(record.document.text):
+        written = match.group("definite")
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand") if written else None
+        if span is None or any(i in covered for i in range(span.start, span.end)):
+            continue
+        earliest = _window_start(turn_starts, match.start())
+        before = [f for f in ordered if f.end <= span.start and doc[f.start].idx >= earliest]
+        holder = next((h for f in reversed(before)
+                       if (h := _holder_named(kb, f.actor, OFFICES[written], date)) is not None and h in named), None)
+        if holder is not None:
+            titles.append(Found(span.start, span.end, holder, "title"))
+    return titles
+
+
+def _window_start(turn_starts: list[int], offset: int) -> int:
+    """The first character of the turn before the one that holds ``offset`` (of that turn when it is the first)."""
+    current = max((i for i, start in enumerate(turn_starts) if start <= offset), default=0)
+    return turn_starts[max(current - 1, 0)] if turn_starts else 0
+
+
+def _holder_named(kb: KnowledgeBase, actor: str, office: str, date: str) -> str | None:
+    """``actor`` itself when a person holding ``office`` (of any country) on ``date``; the holder of the office in
+    ``actor`` when a country; else ``None``."""
+    entry = kb.entries.get(actor)
+    if entry is None:
+        return None
+    if entry.type == "country":
+        return holder_of(kb, office, entry.name, date)
+    first, last = days_of(date)
+    holds = entry.type == "person" and any(
+        role.overlaps(first, last) and any(t.startswith(f"{office} of ") for t in role.titles) for role in entry.roles)
+    return actor if holds else None
