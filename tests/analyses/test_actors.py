@@ -292,6 +292,21 @@ def test_actors_a_title_goes_to_the_holder_named_before_it_or_of_the_country_nam
     assert not any(m.span.text == "The Prime Minister" for a in undated.actors for m in a.mentions)
 
 
+def test_actors_a_first_name_or_surname_alone_is_the_one_person_named_in_full_before() -> None:
+    from onrecord.pipeline import analyze_source
+    from onrecord.readers import read_bytes
+
+    text = (b"Q    Jake Sullivan came out in support of the bill. Is that the legislation that Jake\ntalked about "
+            b"a couple of months ago?\nMS. JEAN-PIERRE:  It is the Brady bill. The Biden-Harris plan stands.\n")
+    record = analyze_source(read_bytes(text, "briefing.txt", date="2023-06-07"))
+    sullivan = next(a for a in record.actors if a.name == "Jake Sullivan")
+    assert [m.span.text for m in sullivan.mentions] == ["Jake Sullivan", "Jake"]
+    # two people of that first name named before: the word alone is neither
+    two = analyze_source(read_bytes(b"Jake Sullivan and Jake Tapper met. Later Jake\ntalked to us.\n", "two.txt"))
+    assert not any(m.span.text == "Jake" for a in two.actors if a.name in ("Jake Sullivan", "Jake Tapper")
+                   for m in a.mentions)
+
+
 def test_actors_an_office_label_is_the_holder_the_heading_names() -> None:
     from onrecord.pipeline import analyze_source
     from onrecord.readers import read_bytes

@@ -21,7 +21,7 @@ from onrecord.analyses.actors.home import home_country, match_home_titles
 from onrecord.analyses.actors.ingroup import match_ingroup, match_owned
 from onrecord.analyses.actors.matching import Found, match_names, resolve_past_titles
 from onrecord.analyses.actors.named_titles import match_named_titles
-from onrecord.analyses.actors.resolve import UNKNOWN, match_definite, match_entities, match_surnames
+from onrecord.analyses.actors.resolve import UNKNOWN, match_definite, match_entities, match_name_parts, match_surnames
 from onrecord.analyses.actors.speakers import resolve_label, resolve_office_label
 from onrecord.kb import KnowledgeBase, load_kb
 from onrecord.nlp import english
@@ -59,6 +59,7 @@ def find_mentions(record: Record, doc: Any, kb: KnowledgeBase, speaker_keys: dic
     found += match_named_titles(record, doc, kb, date, found)
     found += match_definite(doc, kb, found)
     found += match_entities(doc, kb, found)
+    found += match_name_parts(doc, kb, found)
     types = {f.actor: kb.entries[f.actor].type for f in found if f.actor in kb.entries}
     found += match_ingroup(record, doc, groups, found, types)
     # Speaker labels are the transcript's structure, resolved through Speaker.actor, not mentions in speech.

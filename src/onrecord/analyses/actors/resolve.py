@@ -14,6 +14,7 @@ from onrecord.analyses.actors.matching import (
     roman_numeral,
 )
 from onrecord.kb import KnowledgeBase, days_of
+from onrecord.kb.names import HONORIFICS
 from onrecord.record import ActorType
 from onrecord.transcript.people import TITLES
 
@@ -97,6 +98,44 @@ def match_entities(doc: Any, kb: KnowledgeBase, found: list[Found]) -> list[Foun
         elif not generic(key, kb):
             extra.append(Found(start, end, f"{UNKNOWN}{kind}:{key}", "name"))
     return extra
+
+
+def match_name_parts(doc: Any, kb: KnowledgeBase, found: list[Found]) -> list[Found]:
+    """A capitalised proper noun alone, outside ``found``, that begins or ends the full name of exactly one person
+    named before it: "Jake" after "Jake Sullivan", "Sullivan" after it, where NER tags the word as no actor or
+    nothing ("legislation that Jake talked about"; a word NER calls a person, group or place is left to it). Not a
+    word that is also an everyday word, nor part of a longer name, a hyphened pair ("Biden-Harris") or a compound
+    ("the Brady bill"); with two such people named before, it stays unresolved."""
+    covered = _covered(found)
+    people = sorted((f for f in found if f.form == "name" and f.end - f.start > 1 and _person(kb, f.actor)),
+                    key=lambda f: f.start)
+    extra: list[Found] = []
+    for token in doc:
+        if (token.i in covered or token.pos_ != "PROPN" or not token.text[:1].isupper() or not token.is_alpha
+                or len(token.text) < 2
+                or token.ent_type_ in ACTOR_LABELS or token.dep_ == "compound" or _word_too(token)
+                or token.lower_ in TITLES or named_after(doc, token.i, token.i + 1)
+                or any((t.pos_ == "PROPN" and t.text[:1].isupper()) or t.text in "-–" for t in _neighbours(doc, token))):
+            continue
+        owners = {f.actor for f in people if f.end <= token.i and _name_part(doc[f.start : f.end], token.text)}
+        if len(owners) == 1:
+            extra.append(Found(token.i, token.i + 1, owners.pop(), "alias"))
+    return extra
+
+
+def _person(kb: KnowledgeBase, actor: str) -> bool:
+    entry = kb.entries.get(actor)
+    return entry.type == "person" if entry is not None else actor.startswith(f"{UNKNOWN}person:")
+
+
+def _name_part(name: Any, word: str) -> bool:
+    """Whether ``word`` is the first or the last word of a name as written (honorifics aside)."""
+    words = [t.text for t in name if t.lower_ not in HONORIFICS and t.lower_ not in TITLES and t.is_alpha]
+    return len(words) > 1 and word in (words[0], words[-1])
+
+
+def _neighbours(doc: Any, token: Any) -> list[Any]:
+    return [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
 
 
 # Head nouns of institutions and instruments that a document names in full once and then as "the Treaty",
