@@ -307,6 +307,32 @@ def test_actors_a_first_name_or_surname_alone_is_the_one_person_named_in_full_be
                    for m in a.mentions)
 
 
+def test_actors_institutions_go_by_their_home_names_only_at_home(tmp_path: Path) -> None:
+    from onrecord.pipeline import analyze_source
+    from onrecord.readers import read_bytes
+
+    text = (b"Q    Will Congress act? The Senate votes today.\nMS. PSAKI:  The President asked Congress and the "
+            b"Republicans to act. Treasury has sanctioned them; the Treasury Secretary spoke. DOJ is looking into it.\n")
+    at_home = analyze_source(read_bytes(text, "briefing.txt", date="2021-11-30", speaks_for="United States"))
+    named = {m.span.text: a.name for a in at_home.actors for m in a.mentions}
+    assert {k: named.get(k) for k in ("Congress", "The Senate", "the Republicans", "Treasury", "DOJ")} == {
+        "Congress": "United States Congress", "The Senate": "United States Senate",
+        "the Republicans": "Republican Party", "Treasury": "United States Department of the Treasury",
+        "DOJ": "United States Department of Justice"}
+    assert named.get("Treasury Secretary") != "United States Department of the Treasury"  # part of a title
+    abroad = analyze_source(read_bytes(text, "briefing.txt", date="2021-11-30", speaks_for="France"))
+    assert not {a.name for a in abroad.actors} & {"United States Congress", "United States Senate", "Republican Party"}
+    # a user's knowledge base gives its own institutions home names
+    kb = tmp_path / "kb.yaml"
+    kb.write_text("actors:\n- {id: bundestag, name: Bundestag, type: organization, affiliation: germany, "
+                  "home_names: [Parliament]}\n", encoding="utf-8")
+    speech = "Q    Will Parliament agree?\nSCHOLZ:  Parliament will agree.\n"
+    path = tmp_path / "presser.txt"
+    path.write_text(speech, encoding="utf-8")
+    record = analyze(path, kb=kb, date="2023-01-10", speaks_for="Germany")
+    assert [m.span.text for a in record.actors if a.name == "Bundestag" for m in a.mentions] == ["Parliament"] * 2
+
+
 def test_actors_an_office_label_is_the_holder_the_heading_names() -> None:
     from onrecord.pipeline import analyze_source
     from onrecord.readers import read_bytes

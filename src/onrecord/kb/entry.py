@@ -57,6 +57,8 @@ class Entry:
     affiliation: str | None = None
     roles: tuple[Role, ...] = ()
     capitals: tuple[str, ...] = ()
+    # Names the actor has only in documents that speak for its affiliation: "Congress", "the Duma", "Treasury".
+    home_names: tuple[str, ...] = ()
 
 
 def surname_of(name: str) -> str:

@@ -15,7 +15,7 @@ TYPES: tuple[ActorType, ...] = ("country", "person", "organization", "group", "p
 _LISTS: dict[str, MentionForm] = {
     "aliases": "alias", "adjectives": "alias", "capitals": "alias", "epithets": "epithet", "honorifics": "epithet",
 }
-_FIELDS = ("id", "name", "type", "qid", "surname", "affiliation", "roles", *_LISTS)
+_FIELDS = ("id", "name", "type", "qid", "surname", "affiliation", "roles", "home_names", *_LISTS)
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 _QID = re.compile(r"Q[1-9]\d*")
 
@@ -100,6 +100,7 @@ def _entry(node: Any, source: str) -> Entry:
         affiliation=_text(fields, "affiliation", node, source),
         roles=tuple(_role(role, source) for role in _sequence(fields, "roles", source)),
         capitals=tuple(_strings(fields, "capitals", source)),
+        home_names=tuple(_strings(fields, "home_names", source)),
     )
 
 

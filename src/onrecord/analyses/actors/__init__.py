@@ -17,7 +17,7 @@ import os
 from dataclasses import replace
 from typing import Any
 
-from onrecord.analyses.actors.home import home_country, match_home_titles
+from onrecord.analyses.actors.home import home_country, match_home_names, match_home_titles
 from onrecord.analyses.actors.ingroup import match_ingroup, match_owned
 from onrecord.analyses.actors.matching import Found, match_names, resolve_past_titles
 from onrecord.analyses.actors.named_titles import match_named_titles
@@ -57,6 +57,7 @@ def find_mentions(record: Record, doc: Any, kb: KnowledgeBase, speaker_keys: dic
     found += _outside(match_owned(record, doc, groups, kb, date), found)
     found += _outside(match_home_titles(record, doc, kb, date, home, set(speaker_keys.values())), found)
     found += match_named_titles(record, doc, kb, date, found)
+    found += match_home_names(doc, kb, home, found)
     found += match_definite(doc, kb, found)
     found += match_entities(doc, kb, found)
     found += match_name_parts(doc, kb, found)

@@ -93,6 +93,30 @@ def match_home_titles(record: Record, doc: Any, kb: KnowledgeBase, date: str | N
     return titles
 
 
+def match_home_names(doc: Any, kb: KnowledgeBase, home: str | None, found: list[Found]) -> list[Found]:
+    """The home country's institutions by the names they go by at home (``home_names`` in the knowledge base),
+    written as there, outside ``found``: "Congress", "Treasury", "the Senate" at a White House briefing; "the
+    Duma" at the Kremlin. Elsewhere those names are left to NER: the Senate of another country is not the US one."""
+    if home is None:
+        return []
+    written = [(name, entry.id) for entry in kb.entries.values() if entry.affiliation == home for name in entry.home_names]
+    written += [("The" + name[3:], key) for name, key in written if name.startswith("the ")]  # opening a sentence
+    names = sorted(written, key=lambda item: -len(item[0]))
+    if not names:
+        return []
+    owner = dict(names)
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(name) for name, _ in names) + r")(?![\w-])")
+    taken = {i for f in found for i in range(f.start, f.end)}
+    extra: list[Found] = []
+    for match in pattern.finditer(doc.text):
+        span = doc.char_span(match.start(), match.end())
+        if span is None or (span.end < len(doc) and doc[span.end].text[:1].isupper()):
+            continue  # part of a longer name: "the Treasury Secretary", "the Senate Majority Leader"
+        if taken.isdisjoint(range(span.start, span.end)):
+            extra.append(Found(span.start, span.end, owner[match.group()], "alias"))
+    return extra
+
+
 def holder_of(kb: KnowledgeBase, office: str, country: str, date: str | None) -> str | None:
     """Who held "<office> of <country>" (or "of the <country>": "President of the United States") on ``date``."""
     return kb.holder(f"{office} of {country}", date) or kb.holder(f"{office} of the {country}", date)
