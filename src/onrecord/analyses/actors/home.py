@@ -36,6 +36,8 @@ TITLE = re.compile(r"\b(?:Mr\.?|Madam|Madame)\s+(?P<office>Vice President|Presid
                     r"|\b[Yy]our\s+(?P<yours>Foreign Minister|Foreign Secretary|Vice President|President|Prime Minister|"
                     r"Chancellor|Secretary of State)\b"
                     r"|\b[Tt]he\s+(?P<definite>Vice President|President|Prime Minister|Chancellor|King|Crown Prince|"
+                    r"Foreign Minister|Foreign Secretary|Secretary of State)\b(?!\s+(?:of|[A-Z]))"
+                    r"|\b[Tt]he\s+former\s+(?P<former>Vice President|President|Prime Minister|Chancellor|"
                     r"Foreign Minister|Foreign Secretary|Secretary of State)\b(?!\s+(?:of|[A-Z]))")
 
 
@@ -80,13 +82,18 @@ def match_home_titles(record: Record, doc: Any, kb: KnowledgeBase, date: str | N
     titles: list[Found] = []
     questions = [t.span for t in record.turns if t.kind == "question"]
     for match in TITLE.finditer(record.document.text):
-        written = match.group("office") or match.group("royal") or match.group("definite") or match.group("yours")
-        if match.group("definite") and (OFFICES[written] in foreign or (written in _SECOND and president)):
+        written = (match.group("office") or match.group("royal") or match.group("definite") or match.group("yours")
+                   or match.group("former"))
+        if not match.group("office") and not match.group("royal") and not match.group("yours") and (
+                OFFICES[written] in foreign or (written in _SECOND and president)):
             continue
         # "your Foreign Minister" asked of those who answer is theirs; said in an answer, it is the asker's
         if match.group("yours") and not any(q.start <= match.start() < q.end for q in questions):
             continue
-        holder = holder_of(kb, OFFICES[written], country, date)
+        if match.group("former"):  # "the former President": whoever left the office last before the date
+            holder = _predecessor(kb, OFFICES[written], country, date)
+        else:
+            holder = holder_of(kb, OFFICES[written], country, date)
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if holder is not None and span is not None:
             titles.append(Found(span.start, span.end, holder, "title"))
@@ -120,6 +127,20 @@ def match_home_names(doc: Any, kb: KnowledgeBase, home: str | None, found: list[
 def holder_of(kb: KnowledgeBase, office: str, country: str, date: str | None) -> str | None:
     """Who held "<office> of <country>" (or "of the <country>": "President of the United States") on ``date``."""
     return kb.holder(f"{office} of {country}", date) or kb.holder(f"{office} of the {country}", date)
+
+
+def _predecessor(kb: KnowledgeBase, office: str, country: str, date: str | None) -> str | None:
+    """The one whose term in "<office> of <country>" ended last before ``date`` began, if one person's did."""
+    if date is None:
+        return None
+    first, _ = days_of(date)
+    ended = [(role.end, actor) for title in (f"{office} of {country}", f"{office} of the {country}")
+             for actor, role in kb.titles.get(title.lower(), ()) if role.end is not None and role.end < first]
+    if not ended:
+        return None
+    last = max(end for end, _ in ended)
+    actors = {actor for end, actor in ended if end == last}
+    return actors.pop() if len(actors) == 1 else None
 
 
 def _foreign_offices(kb: KnowledgeBase, date: str | None, home: str, speakers: set[str]) -> set[str]:
