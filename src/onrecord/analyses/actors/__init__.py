@@ -55,7 +55,7 @@ def find_mentions(record: Record, doc: Any, kb: KnowledgeBase, speaker_keys: dic
     if home is not None:  # the home country is the "we" of those who answer or speak and have no group of their own
         groups |= {s.id: home for s in record.speakers if s.id not in groups and s.role not in ASKING_ROLES}
     found += _outside(match_owned(record, doc, groups, kb, date), found)
-    found += _outside(match_home_titles(record, doc, kb, date, home, set(speaker_keys.values())), found)
+    found += _outside(match_home_titles(record, doc, kb, date, home, set(speaker_keys.values()), found), found)
     found += match_named_titles(record, doc, kb, date, found)
     found += match_home_names(doc, kb, home, found)
     found += match_definite(doc, kb, found)

@@ -71,9 +71,11 @@ _SECOND = frozenset({"Prime Minister", "Chancellor"})
 
 
 def match_home_titles(record: Record, doc: Any, kb: KnowledgeBase, date: str | None, home: str | None,
-                      speakers: set[str]) -> list[Found]:
+                      speakers: set[str], found: list[Found]) -> list[Found]:
     """Mentions of the home country's offices by a title alone, to the office's holder on ``date``; ``speakers`` are
-    the knowledge-base keys of those who speak (a definite title waits for no other country's holder among them)."""
+    the knowledge-base keys of those who speak (a definite title waits for no other country's holder among them).
+    "The former President" is a former holder ``found`` names in the same turn or the one before, else whoever left
+    the office last before the date."""
     if home is None or not record.exchanges:
         return []
     country = kb.entries[home].name
@@ -90,8 +92,9 @@ def match_home_titles(record: Record, doc: Any, kb: KnowledgeBase, date: str | N
         # "your Foreign Minister" asked of those who answer is theirs; said in an answer, it is the asker's
         if match.group("yours") and not any(q.start <= match.start() < q.end for q in questions):
             continue
-        if match.group("former"):  # "the former President": whoever left the office last before the date
-            holder = _predecessor(kb, OFFICES[written], country, date)
+        if match.group("former"):
+            holder = _former_named(record, doc, kb, OFFICES[written], country, date, found, match.start()) \
+                or _predecessor(kb, OFFICES[written], country, date)
         else:
             holder = holder_of(kb, OFFICES[written], country, date)
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
@@ -127,6 +130,32 @@ def match_home_names(doc: Any, kb: KnowledgeBase, home: str | None, found: list[
 def holder_of(kb: KnowledgeBase, office: str, country: str, date: str | None) -> str | None:
     """Who held "<office> of <country>" (or "of the <country>": "President of the United States") on ``date``."""
     return kb.holder(f"{office} of {country}", date) or kb.holder(f"{office} of the {country}", date)
+
+
+def window_start(record: Record, offset: int) -> int:
+    """The first character of the turn before the one that holds ``offset`` (of that turn when it is the first):
+    how far back a title looks for the one it stands for (a question names them, the answer says the title)."""
+    starts = [t.span.start for t in record.turns]
+    current = max((i for i, start in enumerate(starts) if start <= offset), default=0)
+    return starts[max(current - 1, 0)] if starts else 0
+
+
+def _former_named(record: Record, doc: Any, kb: KnowledgeBase, office: str, country: str, date: str | None,
+                  found: list[Found], offset: int) -> str | None:
+    """The person named last before ``offset`` (same turn or the one before) who left the office before ``date``:
+    "former President Bush yesterday criticized... the right of the former President"."""
+    if date is None:
+        return None
+    first, _ = days_of(date)
+    titles = {f"{office} of {country}", f"{office} of the {country}"}
+    earliest = window_start(record, offset)
+    for f in sorted(found, key=lambda f: -f.start):
+        start = doc[f.start].idx
+        entry = kb.entries.get(f.actor)
+        if earliest <= start < offset and entry is not None and any(
+                role.end is not None and role.end < first and titles & set(role.titles) for role in entry.roles):
+            return f.actor
+    return None
 
 
 def _predecessor(kb: KnowledgeBase, office: str, country: str, date: str | None) -> str | None:

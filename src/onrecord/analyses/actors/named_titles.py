@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from onrecord.analyses.actors.home import OFFICES, TITLE, holder_of
+from onrecord.analyses.actors.home import OFFICES, TITLE, holder_of, window_start
 from onrecord.analyses.actors.matching import Found
 from onrecord.kb import KnowledgeBase, days_of
 from onrecord.record import Record
@@ -31,26 +31,19 @@ def match_named_titles(record: Record, doc: Any, kb: KnowledgeBase, date: str | 
     ordered = sorted((f for f in found if not any(start <= doc[f.start].idx < end for start, end in labels)),
                      key=lambda f: f.start)
     named = {f.actor for f in ordered}
-    turn_starts = [t.span.start for t in record.turns]
     titles: list[Found] = []
     for match in TITLE.finditer(record.document.text):
         written = match.group("definite")
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand") if written else None
         if span is None or any(i in covered for i in range(span.start, span.end)):
             continue
-        earliest = _window_start(turn_starts, match.start())
+        earliest = window_start(record, match.start())
         before = [f for f in ordered if f.end <= span.start and doc[f.start].idx >= earliest]
         holder = next((h for f in reversed(before)
                        if (h := _holder_named(kb, f.actor, OFFICES[written], date)) is not None and h in named), None)
         if holder is not None:
             titles.append(Found(span.start, span.end, holder, "title"))
     return titles
-
-
-def _window_start(turn_starts: list[int], offset: int) -> int:
-    """The first character of the turn before the one that holds ``offset`` (of that turn when it is the first)."""
-    current = max((i for i, start in enumerate(turn_starts) if start <= offset), default=0)
-    return turn_starts[max(current - 1, 0)] if turn_starts else 0
 
 
 def _holder_named(kb: KnowledgeBase, actor: str, office: str, date: str) -> str | None:
