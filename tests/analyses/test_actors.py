@@ -337,6 +337,10 @@ def test_actors_institutions_go_by_their_home_names_only_at_home(tmp_path: Path)
         "the Republicans": "Republican Party", "Treasury": "United States Department of the Treasury",
         "DOJ": "United States Department of Justice"}
     assert named.get("Treasury Secretary") != "United States Department of the Treasury"  # part of a title
+    kremlin = b"Q    Will the Government of Kazakhstan agree?\nPUTIN:  The Government will decide.\n"
+    record = analyze_source(read_bytes(kremlin, "kremlin.txt", date="2019-05-15", speaks_for="Russia"))
+    assert [m.span.text for a in record.actors if a.name == "Government of Russia" for m in a.mentions] == [
+        "The Government"]  # not "the Government of Kazakhstan"
     abroad = analyze_source(read_bytes(text, "briefing.txt", date="2021-11-30", speaks_for="France"))
     assert not {a.name for a in abroad.actors} & {"United States Congress", "United States Senate", "Republican Party"}
     # a user's knowledge base gives its own institutions home names

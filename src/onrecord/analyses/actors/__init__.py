@@ -2,12 +2,15 @@
 
 Resolution, in order, each step taking only the tokens the earlier ones left: knowledge-base names and role
 titles (longest match; a title goes to its holder on the document's date, or for the whole of its year or
-month when only that is known, else to the office: see ``KnowledgeBase.holder``); bare surnames, to the candidate named most recently before (else the one in office on
-the date, else the latest); the speaker's "my Government" and "my Sovereign" (the monarch of the speaker's
-country by the same title rule); titles alone, "the President", to the home country's office holder, else to the
-holder of that office named last before them ("on the Sunak visit. The Prime Minister..."); "the Treaty", "this Conference" to the nearest organization or instrument
-named before with that word in its name; NER entities, looked up as written or kept as actors without a QID; and the
-speaker's "we" in institutional contexts, to the speaker's affiliation. Speaker labels resolve too, so the
+month when only that is known, else to the office: see ``KnowledgeBase.holder``); bare surnames, to the candidate
+named most recently before (else the one in office on the date, else the latest); the speaker's "my Government"
+and "my Sovereign" (the monarch of the speaker's country by the same title rule); titles alone, "the President",
+"the former President", to the home country's office holder, else to the holder of that office named last before
+them ("on the Sunak visit. The Prime Minister..."); the home country's institutions by their home names
+("Congress"); "the Treaty", "this Conference" to the nearest organization or instrument named before with that
+word in its name; NER entities, looked up as written or kept as actors without a QID; a first name or surname
+alone, to the one person named in full before; and the speaker's "we" in institutional contexts, to the
+speaker's affiliation. Speaker labels resolve too, so the
 analysis fills two layers: ``actors`` and the ``actor`` field of ``speakers``.
 """
 

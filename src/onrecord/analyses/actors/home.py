@@ -86,7 +86,7 @@ def match_home_titles(record: Record, doc: Any, kb: KnowledgeBase, date: str | N
     for match in TITLE.finditer(record.document.text):
         written = (match.group("office") or match.group("royal") or match.group("definite") or match.group("yours")
                    or match.group("former"))
-        if not match.group("office") and not match.group("royal") and not match.group("yours") and (
+        if (match.group("definite") or match.group("former")) and (
                 OFFICES[written] in foreign or (written in _SECOND and president)):
             continue
         # "your Foreign Minister" asked of those who answer is theirs; said in an answer, it is the asker's
@@ -120,8 +120,9 @@ def match_home_names(doc: Any, kb: KnowledgeBase, home: str | None, found: list[
     extra: list[Found] = []
     for match in pattern.finditer(doc.text):
         span = doc.char_span(match.start(), match.end())
-        if span is None or (span.end < len(doc) and doc[span.end].text[:1].isupper()):
-            continue  # part of a longer name: "the Treasury Secretary", "the Senate Majority Leader"
+        following = doc[span.end] if span is not None and span.end < len(doc) else None
+        if span is None or (following is not None and (following.text[:1].isupper() or following.lower_ == "of")):
+            continue  # part of a longer name: "the Treasury Secretary", "the Government of Kazakhstan"
         if taken.isdisjoint(range(span.start, span.end)):
             extra.append(Found(span.start, span.end, owner[match.group()], "alias"))
     return extra

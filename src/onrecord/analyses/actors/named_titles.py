@@ -1,13 +1,13 @@
 """A title after its holder was named: "on the Sunak visit. The Prime Minister has echoed...".
 
 A capitalized office after "the" ("the Prime Minister", "The Chancellor", "the Foreign Minister") that no earlier
-step resolved (the home country's offices come first: ``home.match_home_titles``) names the one who holds that office
-on the document's date and is named somewhere in the document (by name, or by the office and its country): the one named last before it, in the same
-turn or the one before (a question names the visitor, the answer says "the Prime Minister"), or whose country was
-("600 firefighters ... to Canada ... a call between the Prime Minister and the President"), whichever is nearer. A
-country whose holder of the office the document never names is passed over ("Russia's war" does not make the
-visiting prime minister Russia's), and so is a title with no such name or country before it. Without a date nothing
-is resolved: who holds an office is a matter of dates.
+step resolved (the home country's offices come first: ``home.match_home_titles``) names the one who holds that
+office on the document's date and is named somewhere in the document (by name, or by the office and its country):
+the one named last before it, in the same turn or the one before (a question names the visitor, the answer says
+"the Prime Minister"), or whose country was ("600 firefighters ... to Canada ... a call between the Prime Minister
+and the President"), whichever is nearer. A country whose holder of the office the document never names is passed
+over ("Russia's war" does not make the visiting prime minister Russia's), and so is a title with no such name or
+country before it. Without a date nothing is resolved: who holds an office is a matter of dates.
 """
 
 from __future__ import annotations
