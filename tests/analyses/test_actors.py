@@ -288,6 +288,12 @@ def test_actors_a_title_goes_to_the_holder_named_before_it_or_of_the_country_nam
     # Sunak named before (twice: the question's, then the answer's); Canada's, named just before; Modi, named in the
     # question before, nearer than any prime minister of Russia, whose holder the briefing never names
     assert [name for _, name in sorted(prime)] == ["Rishi Sunak", "Rishi Sunak", "Justin Trudeau", "Narendra Modi"]
+    call = (b"Background call, November 18, 2021\nSENIOR ADMINISTRATION OFFICIAL:  Secretary of State Blinken met "
+            b"his counterparts. The Secretary made his first trip to Canada. The Secretary for Health spoke.\n"
+            b"Q    Thanks.\n")
+    record = analyze_source(read_bytes(call, "call.txt"))
+    assert [(m.span.text, a.name) for a in record.actors for m in a.mentions if m.span.text.startswith("The Secretary")
+            ] == [("The Secretary", "Antony Blinken")]
     undated = analyze_source(read_bytes(b"Q    On the Sunak visit. The Prime Minister spoke.\nA:  Yes.\n", "q.txt"))
     assert not any(m.span.text == "The Prime Minister" for a in undated.actors for m in a.mentions)
 
