@@ -388,3 +388,10 @@ def test_actors_a_law_named_after_a_person_is_not_that_person_and_names_merge() 
     assert mentions["John F. Kennedy"] == ["John F Kennedy", "John F. Kennedy"]
     assert mentions["Tillerson"] == ["Tillerson", "Tillerson"]  # "State" is the end of his title
     assert mentions["Karine Jean-Pierre"] == ["Karine Jean-Pierre", "Karine"]
+    # a party to a court case is the case; "Saharan" is of the Sahara; "’s" opens no name
+    cases = analyze_source(read_bytes("The Court overturned Roe v. Wade in Dobbs v. Jackson. Sub-Saharan Africa "
+                                      "needs the President’s Bipartisan Infrastructure Law.".encode(), "cases.txt",
+                                      date="2022-07-01"))
+    names = {a.name for a in cases.actors}
+    assert not names & {"Abdoulaye Wade", "Dobbs", "Western Sahara"}
+    assert not any(n.startswith("’s") for n in names)

@@ -203,9 +203,15 @@ def _named_as_place(token: Any) -> bool:
 _NAMED_AFTER = frozenset({"LAW", "FAC", "ORG", "EVENT", "WORK_OF_ART", "PRODUCT"})
 
 
+_VERSUS = frozenset({"v.", "v", "vs.", "vs", "versus"})
+
+
 def named_after(doc: Any, start: int, end: int) -> bool:
     """Whether the person's name at ``start:end`` opens a longer name of something else, which goes on after it
-    with a capitalised word: "the Caesar Syria Civilian Protection Act", "the Kennedy School", "Kennedy Airport"."""
+    with a capitalised word: "the Caesar Syria Civilian Protection Act", "the Kennedy School", "Kennedy Airport";
+    or names a party to a court case ("Roe v. Wade", "Dobbs v. Jackson"): the case, not the person."""
+    if (end < len(doc) and doc[end].lower_ in _VERSUS) or (start > 0 and doc[start - 1].lower_ in _VERSUS):
+        return True
     if not doc[start].ent_type_:  # in no entity: no scan of them all
         return False
     ent = next((e for e in doc.ents if e.start <= start < e.end), None)

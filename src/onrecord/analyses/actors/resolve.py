@@ -88,7 +88,7 @@ def match_entities(doc: Any, kb: KnowledgeBase, found: list[Found]) -> list[Foun
         if kind is None or any(i in covered for i in range(ent.start, ent.end)):
             continue
         start, end, titled = _trim(ent)
-        if end <= start or doc[start].lower_ in POSSESSIVES:
+        if end <= start or doc[start].lower_ in POSSESSIVES or named_after(doc, start, end):
             continue
         kind = "person" if titled else kind
         key = " ".join(doc[start:end].text.split())
@@ -203,7 +203,8 @@ def _common_words() -> frozenset[str]:
 
 
 def _trim(ent: Any) -> tuple[int, int, bool]:
-    """The entity without a leading article and a trailing possessive or space, and without the end of a title
+    """The entity without a leading article or possessive ("’s Bipartisan" of "the President’s Bipartisan
+    Infrastructure Law") and a trailing possessive or space, and without the end of a title
     that NER took in ("State" of "Secretary of State Tillerson", the words of a title before a person's name);
     and whether a title was cut (then the rest names a person)."""
     start, end = ent.start, ent.end
@@ -213,7 +214,7 @@ def _trim(ent: Any) -> tuple[int, int, bool]:
         token = doc[start]
         title_end = token.lower_ in TITLES and (ent.label_ == "PERSON" or (
             start == ent.start and start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in TITLES))
-        if not (token.lower_ in ("the", "a", "an") or token.is_space or token.is_punct or title_end):
+        if not (token.lower_ in ("the", "a", "an", "'s", "’s") or token.is_space or token.is_punct or title_end):
             break
         titled = titled or title_end
         start += 1
