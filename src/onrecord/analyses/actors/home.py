@@ -29,6 +29,9 @@ OFFICES = {"President": "President", "Prime Minister": "Prime Minister", "Vice P
            "Chancellor": "Chancellor", "Majesty": "King", "Royal Highness": "Crown Prince", "King": "King",
            "Crown Prince": "Crown Prince", "Foreign Minister": "Foreign Minister", "Foreign Secretary": "Foreign Secretary",
            "Secretary of State": "Secretary of State", "Emir": "Emir",
+           "Treasury Secretary": "Secretary of the Treasury", "Secretary of the Treasury": "Secretary of the Treasury",
+           "Defense Secretary": "Secretary of Defense", "Secretary of Defense": "Secretary of Defense",
+           "National Security Advisor": "National Security Advisor", "National Security Adviser": "National Security Advisor",
            "Secretary": "Secretary"}  # "the Secretary": a secretary of something, named before (named_titles.py)
 # Forms of address: "Mr. President", "Madam Chancellor", "Your Majesty", "His Majesty" (the answerer, or their own
 # monarch); and the office after "the", capitalized as a title is ("the president of the club" is not one).
@@ -37,7 +40,9 @@ TITLE = re.compile(r"\b(?:Mr\.?|Madam|Madame)\s+(?P<office>Vice President|Presid
                     r"|\b[Yy]our\s+(?P<yours>Foreign Minister|Foreign Secretary|Vice President|President|Prime Minister|"
                     r"Chancellor|Secretary of State)\b"
                     r"|\b[Tt]he\s+(?P<definite>Vice President|President|Prime Minister|Chancellor|King|Crown Prince|"
-                    r"Foreign Minister|Foreign Secretary|Secretary of State|Secretary)\b(?!\s+(?:of|for|[A-Z]))(?!-)"
+                    r"Foreign Minister|Foreign Secretary|Secretary of State|Treasury Secretary|Secretary of the Treasury|"
+                    r"Defense Secretary|Secretary of Defense|National Security Advis[eo]r|Secretary)"
+                    r"\b(?!\s+(?:of|for|[A-Z]))(?!-)"
                     r"|\b[Tt]he\s+former\s+(?P<former>Vice President|President|Prime Minister|Chancellor|"
                     r"Foreign Minister|Foreign Secretary|Secretary of State)\b(?!\s+(?:of|[A-Z]))")
 

@@ -63,6 +63,7 @@ _WORDS_TOO = frozenset({
     "may", "brown", "bush", "rice", "key", "lee", "moon", "park", "begin", "lie", "jarring", "slim", "thorn", "ping",
     "young", "long", "hope", "love", "rich", "little", "short", "major", "best", "black", "white", "green", "king",
     "bell", "hill", "wood", "ford", "case", "price", "law", "strong", "hunt", "rose", "march", "page", "fox", "cook",
+    "gates", "waltz", "austin", "bolton",  # and places: "Austin", Texas
 })
 
 
