@@ -22,7 +22,7 @@ from typing import Any
 
 from onrecord.analyses.actors.home import home_country, match_home_names, match_home_titles
 from onrecord.analyses.actors.ingroup import match_ingroup, match_owned
-from onrecord.analyses.actors.matching import Found, match_names, resolve_past_titles
+from onrecord.analyses.actors.matching import Found, match_names, resolve_past_titles, spoken
 from onrecord.analyses.actors.named_titles import match_named_titles
 from onrecord.analyses.actors.resolve import UNKNOWN, match_definite, match_entities, match_name_parts, match_surnames
 from onrecord.analyses.actors.speakers import resolve_label, resolve_office_label
@@ -66,9 +66,7 @@ def find_mentions(record: Record, doc: Any, kb: KnowledgeBase, speaker_keys: dic
     found += match_name_parts(doc, kb, found)
     types = {f.actor: kb.entries[f.actor].type for f in found if f.actor in kb.entries}
     found += match_ingroup(record, doc, groups, found, types)
-    # Speaker labels are the transcript's structure, resolved through Speaker.actor, not mentions in speech.
-    labels = [(t.label.start, t.label.end) for t in record.turns if t.label is not None]
-    found = [f for f in found if not any(start <= doc[f.start].idx < end for start, end in labels)]
+    found = spoken(record, doc, found)
     return sorted(found, key=lambda f: (f.start, f.end))
 
 

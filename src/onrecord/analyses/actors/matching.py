@@ -14,7 +14,7 @@ from typing import Any
 
 from onrecord.kb import KnowledgeBase
 from onrecord.kb.names import HONORIFICS, PARTICLES
-from onrecord.record import MentionForm
+from onrecord.record import MentionForm, Record
 
 # Words that stand before a name without being part of it: "Mr. Maliki", "Martyr Soleimani".
 
@@ -228,6 +228,13 @@ def part_of_other_name(doc: Any, start: int, end: int, covered: set[int]) -> boo
     ent = next(e for e in doc.ents if e.start <= start < e.end)
     return any(t.text[:1].isupper() and t.i not in covered and t.lower_ not in HONORIFICS and t.lower_ not in PARTICLES
                for t in ent if not start <= t.i < end)
+
+
+def spoken(record: Record, doc: Any, found: list[Found]) -> list[Found]:
+    """The matches outside speaker labels: a label is the transcript's structure (resolved through
+    ``Speaker.actor``), not a mention in speech."""
+    labels = [(t.label.start, t.label.end) for t in record.turns if t.label is not None]
+    return [f for f in found if not any(start <= doc[f.start].idx < end for start, end in labels)]
 
 
 def resolve_past_titles(found: list[Found], kb: KnowledgeBase) -> list[Found]:

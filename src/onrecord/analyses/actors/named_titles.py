@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from onrecord.analyses.actors.home import OFFICES, TITLE, holder_of, window_start
-from onrecord.analyses.actors.matching import Found
+from onrecord.analyses.actors.matching import Found, spoken
 from onrecord.kb import KnowledgeBase, days_of
 from onrecord.record import Record
 
@@ -26,10 +26,7 @@ def match_named_titles(record: Record, doc: Any, kb: KnowledgeBase, date: str | 
     if date is None:
         return []
     covered = {i for f in found for i in range(f.start, f.end)}
-    labels = [(t.label.start, t.label.end) for t in record.turns if t.label is not None]
-    # a speaker's label is the transcript's structure, not a name said before the title
-    ordered = sorted((f for f in found if not any(start <= doc[f.start].idx < end for start, end in labels)),
-                     key=lambda f: f.start)
+    ordered = sorted(spoken(record, doc, found), key=lambda f: f.start)  # a label is no name said before it
     named = {f.actor for f in ordered}
     titles: list[Found] = []
     for match in TITLE.finditer(record.document.text):
