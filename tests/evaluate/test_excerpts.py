@@ -15,9 +15,9 @@ TEXT = "Question: Is the bridge open?\nMayor Lind: The bridge reopened on Monday
 
 def test_load_questions_reads_each_answer_from_its_document(tmp_path: Path) -> None:
     (tmp_path / "seed").mkdir()
-    (tmp_path / "ungdc" / "Session 70 - 2015").mkdir(parents=True)
+    (tmp_path / "ungdc" / "UNGA 70 - 2015").mkdir(parents=True)
     (tmp_path / "seed" / "mayor.txt").write_text(TEXT, encoding="utf-8")
-    (tmp_path / "ungdc" / "Session 70 - 2015" / "NOR_70_2015.txt").write_text("Norway supports the Goals.\n",
+    (tmp_path / "ungdc" / "UNGA 70 - 2015" / "NOR_70_2015.txt").write_text("Norway supports the Goals.\n",
                                                                            encoding="utf-8")
     answer = "reopened on Monday"
     start = TEXT.index(answer)
