@@ -6,8 +6,9 @@ A gold file names its document (looked for in ../shared/data/seed and ../shared/
 exchange, each sub-question by its character offsets into the text onrecord reads from the document, with the first
 12 hex digits of the SHA-1 of that text (``onrecord.evaluate.excerpts``: the gold holds no text of the documents),
 and its clarity (CLARITY's "Clear Reply", "Ambivalent", "Clear Non-Reply") and evasion technique. Each gold
-sub-question is matched to the reply whose question span overlaps it; the figures are the agreement on the class, macro-F1 over the three classes, the confusion matrix
-(gold rows, the tool's columns) and how many gold sub-questions the tool did not ask at all.
+sub-question is matched to the reply whose question span overlaps it; the figures are the agreement on the class,
+macro-F1 over the three classes, the confusion matrix (gold rows, the tool's columns) and how many gold
+sub-questions the tool did not ask at all.
 """
 
 from __future__ import annotations

@@ -16,6 +16,7 @@ President" is the assembly's president. A title whose holder on the date is not 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from typing import Any
@@ -113,15 +114,9 @@ def match_home_names(doc: Any, kb: KnowledgeBase, home: str | None, found: list[
     """The home country's institutions by the names they go by at home (``home_names`` in the knowledge base),
     written as there, outside ``found``: "Congress", "Treasury", "the Senate" at a White House briefing; "the
     Duma" at the Kremlin. Elsewhere those names are left to NER: the Senate of another country is not the US one."""
-    if home is None:
+    if home is None or (home_names := _home_names(kb, home)) is None:
         return []
-    written = [(name, entry.id) for entry in kb.entries.values() if entry.affiliation == home for name in entry.home_names]
-    written += [("The" + name[3:], key) for name, key in written if name.startswith("the ")]  # opening a sentence
-    names = sorted(written, key=lambda item: -len(item[0]))
-    if not names:
-        return []
-    owner = dict(names)
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(name) for name, _ in names) + r")(?![\w-])")
+    pattern, owner = home_names
     taken = {i for f in found for i in range(f.start, f.end)}
     extra: list[Found] = []
     for match in pattern.finditer(doc.text):
@@ -132,6 +127,18 @@ def match_home_names(doc: Any, kb: KnowledgeBase, home: str | None, found: list[
         if taken.isdisjoint(range(span.start, span.end)):
             extra.append(Found(span.start, span.end, owner[match.group()], "alias"))
     return extra
+
+
+@functools.cache
+def _home_names(kb: KnowledgeBase, home: str) -> tuple[re.Pattern[str], dict[str, str]] | None:
+    """One pattern of the home names of ``home``'s institutions (longest first) and the actor each names; once
+    per knowledge base and country."""
+    written = [(name, entry.id) for entry in kb.entries.values() if entry.affiliation == home for name in entry.home_names]
+    written += [("The" + name[3:], key) for name, key in written if name.startswith("the ")]  # opening a sentence
+    if not written:
+        return None
+    names = sorted(written, key=lambda item: -len(item[0]))
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(name) for name, _ in names) + r")(?![\w-])"), dict(names)
 
 
 def holder_of(kb: KnowledgeBase, office: str, country: str, date: str | None) -> str | None:

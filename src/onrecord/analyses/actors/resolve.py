@@ -205,9 +205,9 @@ def _common_words() -> frozenset[str]:
 
 def _trim(ent: Any) -> tuple[int, int, bool]:
     """The entity without a leading article or possessive ("’s Bipartisan" of "the President’s Bipartisan
-    Infrastructure Law") and a trailing possessive or space, and without the end of a title
-    that NER took in ("State" of "Secretary of State Tillerson", the words of a title before a person's name);
-    and whether a title was cut (then the rest names a person)."""
+    Infrastructure Law") and a trailing possessive or space, and without the end of a title that NER took in
+    ("State" of "Secretary of State Tillerson", the words of a title before a person's name); and whether a title
+    was cut (then the rest names a person)."""
     start, end = ent.start, ent.end
     doc = ent.doc
     titled = False
