@@ -412,3 +412,10 @@ def test_actors_a_law_named_after_a_person_is_not_that_person_and_names_merge() 
     names = {a.name for a in cases.actors}
     assert not names & {"Abdoulaye Wade", "Dobbs", "Western Sahara"}
     assert not any(n.startswith("’s") for n in names)
+    # a law, declaration or programme is no actor, even one NER takes for a person or a place
+    laws = analyze_source(read_bytes(b"Pass the George Floyd Justice in Policing Act and the John Lewis Voting Rights "
+                                     b"Advancement Act. We signed the Los Angeles Declaration. The Hazard Mitigation "
+                                     b"Grant Program pays.", "laws2.txt", date="2022-07-01"))
+    kinds = {a.name: a.type for a in laws.actors}
+    assert not {k for k, v in kinds.items() if v != "other"}, kinds
+    assert kinds.get("John Lewis Voting Rights Advancement Act") == kinds.get("Los Angeles Declaration") == "other"

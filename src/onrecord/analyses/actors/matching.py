@@ -204,6 +204,31 @@ _NAMED_AFTER = frozenset({"LAW", "FAC", "ORG", "EVENT", "WORK_OF_ART", "PRODUCT"
 
 
 _VERSUS = frozenset({"v.", "v", "vs.", "vs", "versus"})
+# Last words of the names of laws, treaties, policies, programmes and meetings: what such a name names is no actor,
+# whatever the tagger's label ("the George Floyd Justice in Policing Act", "the Los Angeles Declaration").
+INSTRUMENT_HEADS = frozenset({
+    "act", "acts", "bill", "law", "treaty", "accord", "accords", "agreement", "convention", "protocol", "charter",
+    "declaration", "covenant", "pact", "deal", "compact", "amendment", "resolution", "doctrine", "plan", "initiative",
+    "program", "programme", "strategy", "framework", "agenda", "policy", "review", "summit", "talks",
+})
+# Small words inside such a name: "Justice in Policing", "Authorization for Use of Military Force".
+_NAME_JOINERS = frozenset({"in", "of", "for", "on", "to"})
+_NAME_REACH = 10
+
+
+def instrument_end(doc: Any, start: int, end: int) -> int | None:
+    """The end of the instrument's name that the name at ``start:end`` ends or opens: ``end`` itself when its last
+    word is a capitalised instrument word ("Inflation Reduction Act"), or the end of the capitalised words (and
+    joiners) that carry it on to one ("George Floyd Justice" + "in Policing Act"); None when it names no
+    instrument."""
+    for i in range(end - 1, min(len(doc), end + _NAME_REACH)):
+        token = doc[i]
+        if i >= end and not (token.text[:1].isupper() or token.lower_ in _NAME_JOINERS):
+            return None
+        if (token.lower_ in INSTRUMENT_HEADS and token.text[:1].isupper() and i > start
+                and not (i + 1 < len(doc) and doc[i + 1].text[:1].isupper())):
+            return i + 1
+    return None
 
 
 def named_after(doc: Any, start: int, end: int) -> bool:
@@ -211,6 +236,8 @@ def named_after(doc: Any, start: int, end: int) -> bool:
     with a capitalised word: "the Caesar Syria Civilian Protection Act", "the Kennedy School", "Kennedy Airport";
     or names a party to a court case ("Roe v. Wade", "Dobbs v. Jackson"): the case, not the person."""
     if (end < len(doc) and doc[end].lower_ in _VERSUS) or (start > 0 and doc[start - 1].lower_ in _VERSUS):
+        return True
+    if (law_end := instrument_end(doc, start, end)) is not None and law_end > end:
         return True
     if not doc[start].ent_type_:  # in no entity: no scan of them all
         return False

@@ -9,6 +9,7 @@ from onrecord.analyses.actors.matching import (
     Found,
     _honorific_start,
     choose,
+    instrument_end,
     named_after,
     part_of_other_name,
     roman_numeral,
@@ -91,7 +92,9 @@ def match_entities(doc: Any, kb: KnowledgeBase, found: list[Found]) -> list[Foun
         start, end, titled = _trim(ent)
         if end <= start or doc[start].lower_ in POSSESSIVES or named_after(doc, start, end):
             continue
-        kind = "person" if titled else kind
+        if (law_end := instrument_end(doc, start, end)) is not None:  # "George Floyd Justice" of "... Policing Act"
+            end, kind = law_end, "other"
+        kind = "person" if titled and kind != "other" else kind
         key = " ".join(doc[start:end].text.split())
         owners = kb.names.get(key.lower()) or kb.names.get(f"the {key.lower()}") or _ligature_lost(key, kb)
         if owners:
