@@ -148,6 +148,15 @@ def test_actors_generic_words_are_no_actors_and_my_government_is_the_speaker(tmp
     assert [a.name for a in said.actors] == ["Iran", "Ali Akbar Ahmadian"]
 
 
+def test_actors_generic_covers_adverbs_and_words_cut_at_a_lines_end() -> None:
+    from onrecord.analyses.actors.resolve import generic
+    from onrecord.kb import load_kb
+
+    kb = load_kb()
+    assert generic("Understandably", kb) and generic("Realistically", kb) and generic("Uni-", kb)
+    assert not generic("Reuters", kb) and not generic("Boeing", kb) and not generic("Mayorkas", kb)
+
+
 def test_actors_year_of_a_speech_resolves_titles_held_all_that_year(tmp_path: Path) -> None:
     text = "The Leader of the Revolution and the President of Iran spoke.\n"
     path = tmp_path / "IRN_40_1985.txt"

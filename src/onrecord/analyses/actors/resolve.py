@@ -186,9 +186,10 @@ def _ligature_lost(key: str, kb: KnowledgeBase) -> tuple[tuple[str, Any], ...] |
 
 def generic(name: str, kb: KnowledgeBase) -> bool:
     """Whether an entity NER found is no name of an actor: it has no capital letter ("inter alia"), is a roman
-    numeral ("XII"), or is one word that no knowledge-base name has and whose lower-case form (or singular) is
-    a common English noun or adjective in spaCy's English lemma index ("State", "Governments", "Sovereign")."""
-    if not any(ch.isupper() for ch in name) or roman_numeral(name):
+    numeral ("XII"), a word cut at a line's end ("Uni-"), or one word that no knowledge-base name has and whose
+    lower-case form (or singular) is a common English noun, adjective or adverb in spaCy's English lemma index
+    ("State", "Governments", "Sovereign", "Understandably")."""
+    if not any(ch.isupper() for ch in name) or roman_numeral(name) or name.endswith("-"):
         return True
     lower = name.lower()
     if " " in name or lower in kb.names or f"the {lower}" in kb.names:
@@ -199,11 +200,11 @@ def generic(name: str, kb: KnowledgeBase) -> bool:
 
 @functools.cache
 def _common_words() -> frozenset[str]:
-    """Nouns and adjectives of the English lemmatizer's index (WordNet lemmas), lower case."""
+    """Nouns, adjectives and adverbs of the English lemmatizer's index (WordNet lemmas), lower case."""
     from onrecord.nlp import english
 
     index = english().get_pipe("lemmatizer").lookups.get_table("lemma_index")
-    return frozenset(word for pos in ("noun", "adj") for word in index.get(pos, ()) if word.islower())
+    return frozenset(word for pos in ("noun", "adj", "adv") for word in index.get(pos, ()) if word.islower())
 
 
 def _trim(ent: Any) -> tuple[int, int, bool]:
