@@ -148,7 +148,7 @@ def test_actors_generic_words_are_no_actors_and_my_government_is_the_speaker(tmp
     assert [a.name for a in said.actors] == ["Iran", "Ali Akbar Ahmadian"]
 
 
-def test_actors_generic_covers_adverbs_and_words_cut_at_a_lines_end() -> None:
+def test_actors_generic_covers_adverbs_and_words_broken_off() -> None:
     from onrecord.analyses.actors.resolve import generic
     from onrecord.kb import load_kb
 

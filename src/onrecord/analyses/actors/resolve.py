@@ -186,9 +186,9 @@ def _ligature_lost(key: str, kb: KnowledgeBase) -> tuple[tuple[str, Any], ...] |
 
 def generic(name: str, kb: KnowledgeBase) -> bool:
     """Whether an entity NER found is no name of an actor: it has no capital letter ("inter alia"), is a roman
-    numeral ("XII"), a word cut at a line's end ("Uni-"), or one word that no knowledge-base name has and whose
-    lower-case form (or singular) is a common English noun, adjective or adverb in spaCy's English lemma index
-    ("State", "Governments", "Sovereign", "Understandably")."""
+    numeral ("XII"), ends in a word broken off ("Uni-", "Department of Ener-"), or is one word that no
+    knowledge-base name has and whose lower-case form (or singular) is a common English noun, adjective or adverb
+    in spaCy's English lemma index ("State", "Governments", "Sovereign", "Understandably")."""
     if not any(ch.isupper() for ch in name) or roman_numeral(name) or name.endswith("-"):
         return True
     lower = name.lower()
