@@ -143,7 +143,12 @@ def _home_names(kb: KnowledgeBase, home: str) -> tuple[re.Pattern[str], dict[str
 
 def holder_of(kb: KnowledgeBase, office: str, country: str, date: str | None) -> str | None:
     """Who held "<office> of <country>" (or "of the <country>": "President of the United States") on ``date``."""
-    return kb.holder(f"{office} of {country}", date) or kb.holder(f"{office} of the {country}", date)
+    return next((h for title in _office_titles(office, country) if (h := kb.holder(title, date)) is not None), None)
+
+
+def _office_titles(office: str, country: str) -> tuple[str, str]:
+    """The two ways a knowledge base writes an office of a country: "of Russia", "of the United States"."""
+    return f"{office} of {country}", f"{office} of the {country}"
 
 
 def window_start(record: Record, offset: int) -> int:
@@ -161,7 +166,7 @@ def _former_named(record: Record, doc: Any, kb: KnowledgeBase, office: str, coun
     if date is None:
         return None
     first, _ = days_of(date)
-    titles = {f"{office} of {country}", f"{office} of the {country}"}
+    titles = set(_office_titles(office, country))
     earliest = window_start(record, offset)
     for f in sorted(found, key=lambda f: -f.start):
         start = doc[f.start].idx
@@ -177,7 +182,7 @@ def _predecessor(kb: KnowledgeBase, office: str, country: str, date: str | None)
     if date is None:
         return None
     first, _ = days_of(date)
-    ended = [(role.end, actor) for title in (f"{office} of {country}", f"{office} of the {country}")
+    ended = [(role.end, actor) for title in _office_titles(office, country)
              for actor, role in kb.titles.get(title.lower(), ()) if role.end is not None and role.end < first]
     if not ended:
         return None

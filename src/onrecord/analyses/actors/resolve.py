@@ -92,9 +92,10 @@ def match_entities(doc: Any, kb: KnowledgeBase, found: list[Found]) -> list[Foun
         start, end, titled = _trim(ent)
         if end <= start or doc[start].lower_ in POSSESSIVES or named_after(doc, start, end):
             continue
-        if (law_end := instrument_end(doc, start, end)) is not None:  # "George Floyd Justice" of "... Policing Act"
-            end, kind = law_end, "other"
-        kind = "person" if titled and kind != "other" else kind
+        if instrument_end(doc, start, end) == end:  # a law, treaty, programme ("Inflation Reduction Act")
+            kind = "other"
+        elif titled:
+            kind = "person"
         key = " ".join(doc[start:end].text.split())
         owners = kb.names.get(key.lower()) or kb.names.get(f"the {key.lower()}") or _ligature_lost(key, kb)
         if owners:
