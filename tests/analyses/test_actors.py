@@ -322,6 +322,18 @@ def test_actors_a_first_name_or_surname_alone_is_the_one_person_named_in_full_be
                    for m in a.mentions)
 
 
+def test_actors_a_first_name_the_tagger_calls_an_organization_is_the_person_named_in_full_before() -> None:
+    from onrecord.pipeline import analyze_source
+    from onrecord.readers import read_bytes
+
+    text = (b"We are thinking of the family in the wake of the plea from Siamak Namazi. We will keep working until "
+            b"this unacceptable detention ends and Siamak is reunited with his family.\n")
+    assert [(e.text, e.label_) for e in english()(text.decode()).ents][-1] == ("Siamak", "ORG")
+    record = analyze_source(read_bytes(text, "statement.txt"))
+    assert [(a.name, a.type, [m.span.text for m in a.mentions]) for a in record.actors] == [
+        ("Siamak Namazi", "person", ["Siamak Namazi", "Siamak"])]
+
+
 def test_actors_the_former_holder_of_a_home_office_is_the_one_who_left_it_last() -> None:
     from onrecord.pipeline import analyze_source
     from onrecord.readers import read_bytes

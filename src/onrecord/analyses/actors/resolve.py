@@ -82,8 +82,11 @@ def _by_date(kb: KnowledgeBase, candidates: list[str], date: str | None) -> list
 
 
 def match_entities(doc: Any, kb: KnowledgeBase, found: list[Found]) -> list[Found]:
-    """NER entities no name covers: looked up once more as written, else kept as actors without a QID."""
+    """NER entities no name covers: looked up once more as written, else kept as actors without a QID. A word
+    alone that NER calls an organization, group or place but that begins or ends the full name of the one person
+    named so before is that person (see ``match_name_parts``)."""
     covered = _covered(found)
+    people = _full_names(kb, found)
     extra: list[Found] = []
     for ent in doc.ents:
         kind = ACTOR_LABELS.get(ent.label_)
@@ -99,33 +102,49 @@ def match_entities(doc: Any, kb: KnowledgeBase, found: list[Found]) -> list[Foun
         key = " ".join(doc[start:end].text.split())
         owners = kb.names.get(key.lower()) or kb.names.get(f"the {key.lower()}") or _ligature_lost(key, kb)
         if owners:
-            extra.append(Found(start, end, choose([o for o, _ in owners], found + extra), owners[0][1]))
+            match = Found(start, end, choose([o for o, _ in owners], found + extra), owners[0][1])
+        elif end - start == 1 and kind != "person" and (person := _named_in_full(doc, doc[start], people)):
+            match = Found(start, end, person, "alias")  # "Q Jake, ..." after "Jake Sullivan", tagged a place
         elif not generic(key, kb):
-            extra.append(Found(start, end, f"{UNKNOWN}{kind}:{key}", "name"))
+            match = Found(start, end, f"{UNKNOWN}{kind}:{key}", "name")
+        else:
+            continue
+        extra.append(match)
+        people += _full_names(kb, [match])
     return extra
 
 
 def match_name_parts(doc: Any, kb: KnowledgeBase, found: list[Found]) -> list[Found]:
     """A capitalised proper noun alone, outside ``found``, that begins or ends the full name of exactly one person
     named before it: "Jake" after "Jake Sullivan", "Sullivan" after it, where NER tags the word as no actor or
-    nothing ("legislation that Jake talked about"; a word NER calls a person, group or place is left to it). Not a
+    nothing ("legislation that Jake talked about"; a word NER tags as an actor is ``match_entities``'). Not a
     word that is also an everyday word, nor part of a longer name, a hyphened pair ("Biden-Harris") or a compound
     ("the Brady bill"); with two such people named before, it stays unresolved."""
     covered = _covered(found)
-    people = sorted((f for f in found if f.form == "name" and f.end - f.start > 1 and _person(kb, f.actor)),
-                    key=lambda f: f.start)
+    people = _full_names(kb, found)
     extra: list[Found] = []
     for token in doc:
         if (token.i in covered or token.pos_ != "PROPN" or not token.text[:1].isupper() or not token.is_alpha
-                or len(token.text) < 2
-                or token.ent_type_ in ACTOR_LABELS or token.dep_ == "compound" or _word_too(token)
-                or token.lower_ in TITLES or named_after(doc, token.i, token.i + 1)
+                or len(token.text) < 2 or token.ent_type_ in ACTOR_LABELS or token.dep_ == "compound"
                 or any((t.pos_ == "PROPN" and t.text[:1].isupper()) or t.text in "-–" for t in _neighbours(doc, token))):
             continue
-        owners = {f.actor for f in people if f.end <= token.i and _name_part(doc[f.start : f.end], token.text)}
-        if len(owners) == 1:
-            extra.append(Found(token.i, token.i + 1, owners.pop(), "alias"))
+        if (person := _named_in_full(doc, token, people)) is not None:
+            extra.append(Found(token.i, token.i + 1, person, "alias"))
     return extra
+
+
+def _full_names(kb: KnowledgeBase, found: list[Found]) -> list[Found]:
+    """The mentions of ``found`` that name a person with more than one word."""
+    return [f for f in found if f.form == "name" and f.end - f.start > 1 and _person(kb, f.actor)]
+
+
+def _named_in_full(doc: Any, token: Any, people: list[Found]) -> str | None:
+    """The one person of ``people`` named before ``token`` whose name begins or ends with it; None when none or
+    several are, or the word is also an everyday word, a title, or part of a name after someone."""
+    if _word_too(token) or token.lower_ in TITLES or not token.is_alpha or named_after(doc, token.i, token.i + 1):
+        return None
+    owners = {f.actor for f in people if f.end <= token.i and _name_part(doc[f.start : f.end], token.text)}
+    return owners.pop() if len(owners) == 1 else None
 
 
 def _person(kb: KnowledgeBase, actor: str) -> bool:
