@@ -440,3 +440,33 @@ def test_actors_a_law_named_after_a_person_is_not_that_person_and_names_merge() 
     kinds = {a.name: a.type for a in laws.actors}
     assert not {k for k, v in kinds.items() if v != "other"}, kinds
     assert kinds.get("John Lewis Voting Rights Advancement Act") == kinds.get("Los Angeles Declaration") == "other"
+
+
+def test_actors_a_first_name_a_speaker_calls_on_is_a_person_whatever_the_taggers_label() -> None:
+    from onrecord.pipeline import analyze_source
+    from onrecord.readers import read_bytes
+
+    text = (b"Q Is the President going?\n\nMS. JEAN-PIERRE: He is. Go ahead, Francesca.\n\n"
+            b"Q On the budget, will it pass?\n\nMS. JEAN-PIERRE: As Francesca said, it will. Go ahead, Bloomberg.\n")
+    labels = [(e.text, e.label_) for e in english()(text.decode()).ents]
+    assert labels == [("Francesca", "ORG"), ("Francesca", "ORG"), ("Bloomberg", "GPE")]
+    record = analyze_source(read_bytes(text, "briefing.txt", date="2023-03-10"))
+    # called on once, the name is a person wherever it stands
+    assert [(a.name, a.type, len(a.mentions)) for a in record.actors if a.name == "Francesca"] == [
+        ("Francesca", "person", 2)]
+    assert next(a for a in record.actors if a.name == "Bloomberg").type != "person"  # an outlet: no given name
+
+
+def test_actors_called_is_a_name_set_off_to_call_on_someone_not_a_list_end() -> None:
+    from onrecord.analyses.actors.resolve import called
+
+    nlp = english()
+    for sentence, word, expected in [
+        ("Go ahead, Francesca.", "Francesca", True),
+        ("Yes, Mary?", "Mary", True),
+        ("Q Jake, on the budget, will it pass?", "Jake", True),
+        ("He met officials in New York, Boston, Dallas.", "Dallas", False),
+        ("Dallas, for its part, voted.", "Dallas", False),
+    ]:
+        doc = nlp(sentence)
+        assert called(doc, next(t.i for t in doc if t.text == word)) is expected, sentence

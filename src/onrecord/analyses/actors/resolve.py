@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from importlib import resources
 from typing import Any
 
 from onrecord.analyses.actors.matching import (
@@ -83,10 +84,12 @@ def _by_date(kb: KnowledgeBase, candidates: list[str], date: str | None) -> list
 
 def match_entities(doc: Any, kb: KnowledgeBase, found: list[Found]) -> list[Found]:
     """NER entities no name covers: looked up once more as written, else kept as actors without a QID. A word
-    alone that NER calls an organization, group or place but that begins or ends the full name of the one person
-    named so before is that person (see ``match_name_parts``)."""
+    alone that NER calls an organization, group or place is the one person named in full before whose name begins
+    or ends with it (see ``match_name_parts``); else, when it is a given name that a speaker calls on somewhere in
+    the document ("Go ahead, Francesca."), an unknown person."""
     covered = _covered(found)
-    people = _full_names(kb, found)
+    people = _full_names(kb, doc, found)
+    called_on = {ent.text for ent in doc.ents if len(ent) == 1 and called(doc, ent.start) and given_name(ent.text)}
     extra: list[Found] = []
     for ent in doc.ents:
         kind = ACTOR_LABELS.get(ent.label_)
@@ -103,15 +106,41 @@ def match_entities(doc: Any, kb: KnowledgeBase, found: list[Found]) -> list[Foun
         owners = kb.names.get(key.lower()) or kb.names.get(f"the {key.lower()}") or _ligature_lost(key, kb)
         if owners:
             match = Found(start, end, choose([o for o, _ in owners], found + extra), owners[0][1])
+        elif generic(key, kb):
+            continue
         elif end - start == 1 and kind != "person" and (person := _named_in_full(doc, doc[start], people)):
             match = Found(start, end, person, "alias")  # "Q Jake, ..." after "Jake Sullivan", tagged a place
-        elif not generic(key, kb):
-            match = Found(start, end, f"{UNKNOWN}{kind}:{key}", "name")
         else:
-            continue
+            if end - start == 1 and kind in ("organization", "place") and key in called_on:
+                kind = "person"  # "Go ahead, Francesca.": someone called on by first name, whatever NER's label
+            match = Found(start, end, f"{UNKNOWN}{kind}:{key}", "name")
         extra.append(match)
-        people += _full_names(kb, [match])
+        people += _full_names(kb, doc, [match])
     return extra
+
+
+def called(doc: Any, i: int) -> bool:
+    """Whether the word at ``i`` calls on someone: set off by a comma before and the sentence's end after ("Go
+    ahead, Francesca.", "Yes, Mary?"), not as the last of a list ("Boston, Dallas."); or after a reporter's "Q"
+    with a comma after ("Q Jake, on the...")."""
+    after = doc[i + 1].text if i + 1 < len(doc) else "."
+    if i >= 2 and doc[i - 1].text == "," and after in _ENDS and doc[i - 2].pos_ != "PROPN":
+        return True
+    return i >= 1 and doc[i - 1].text == "Q" and doc[i - 1].is_sent_start and after == ","
+
+
+_ENDS = frozenset({".", "?", "!", "…"})
+
+
+@functools.cache
+def _given_names() -> frozenset[str]:
+    text = (resources.files("onrecord") / "data" / "given_names.txt").read_text(encoding="utf-8")
+    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
+
+
+def given_name(word: str) -> bool:
+    """Whether ``word`` is a given name of the census list (``data/given_names.txt``: "Francesca", "Jake")."""
+    return word.lower() in _given_names()
 
 
 def match_name_parts(doc: Any, kb: KnowledgeBase, found: list[Found]) -> list[Found]:
@@ -121,7 +150,7 @@ def match_name_parts(doc: Any, kb: KnowledgeBase, found: list[Found]) -> list[Fo
     word that is also an everyday word, nor part of a longer name, a hyphened pair ("Biden-Harris") or a compound
     ("the Brady bill"); with two such people named before, it stays unresolved."""
     covered = _covered(found)
-    people = _full_names(kb, found)
+    people = _full_names(kb, doc, found)
     extra: list[Found] = []
     for token in doc:
         if (token.i in covered or token.pos_ != "PROPN" or not token.text[:1].isupper() or not token.is_alpha
@@ -133,9 +162,11 @@ def match_name_parts(doc: Any, kb: KnowledgeBase, found: list[Found]) -> list[Fo
     return extra
 
 
-def _full_names(kb: KnowledgeBase, found: list[Found]) -> list[Found]:
-    """The mentions of ``found`` that name a person with more than one word."""
-    return [f for f in found if f.form == "name" and f.end - f.start > 1 and _person(kb, f.actor)]
+def _full_names(kb: KnowledgeBase, doc: Any, found: list[Found]) -> list[Found]:
+    """The mentions of ``found`` that name a person with more than one word, whose first and last words are proper
+    nouns of two letters or more (not "Q Jen", a reporter's marker run into a name, nor "That’s AI")."""
+    return [f for f in found if f.form == "name" and f.end - f.start > 1 and _person(kb, f.actor)
+            and all(t.pos_ == "PROPN" and len(t.text) > 1 for t in (doc[f.start], doc[f.end - 1]))]
 
 
 def _named_in_full(doc: Any, token: Any, people: list[Found]) -> str | None:
