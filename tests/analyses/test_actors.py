@@ -442,6 +442,21 @@ def test_actors_a_law_named_after_a_person_is_not_that_person_and_names_merge() 
     assert kinds.get("John Lewis Voting Rights Advancement Act") == kinds.get("Los Angeles Declaration") == "other"
 
 
+
+def test_actors_a_surname_after_a_particle_is_the_person_named_in_full() -> None:
+    from onrecord.pipeline import analyze_source
+    from onrecord.readers import read_bytes
+
+    text = (b"MR. KIRBY: On Saturday the United States conducted a counterterrorism operation that killed Ayman "
+            b"al-Zawahiri. For years al-Zawahiri led the group. Zawahiri was hiding in a safe house, and Zawahiri "
+            b"never left it.\n")
+    labels = [(e.text, e.label_) for e in english()(text.decode()).ents if "Zawahiri" in e.text]
+    assert labels == [("Ayman al-Zawahiri", "PERSON"), ("al-Zawahiri", "PERSON"), ("Zawahiri", "ORG"),
+                      ("Zawahiri", "ORG")]
+    record = analyze_source(read_bytes(text, "briefing.txt", date="2022-08-02"))
+    assert [(a.name, a.type, len(a.mentions)) for a in record.actors if "Zawahiri" in a.name] == [
+        ("Ayman al-Zawahiri", "person", 4)]
+
 def test_actors_a_first_name_a_speaker_calls_on_is_a_person_whatever_the_taggers_label() -> None:
     from onrecord.pipeline import analyze_source
     from onrecord.readers import read_bytes

@@ -120,15 +120,15 @@ def _assemble(text: str, doc: Any, found: list[Found], kb: KnowledgeBase,
 
 def _short_form(key: str, seen: dict[str, Any], kb: KnowledgeBase) -> str:
     """An unknown one-word person is the one person named in full before whose name ends ("Jarring" of "Gunnar
-    Jarring") or begins ("Karine" of "Karine Jean-Pierre", "Jake" of "Jake Sullivan") with that word; with two
-    such people, or none, it stays an actor of its own."""
+    Jarring", "Zawahiri" and "al-Zawahiri" of "Ayman al-Zawahiri") or begins ("Karine" of "Karine Jean-Pierre",
+    "Jake" of "Jake Sullivan") with that word; with two such people, or none, it stays an actor of its own."""
     prefix = f"{UNKNOWN}person:"
     if not key.startswith(prefix) or " " in key:
         return key
     word = key[len(prefix) :]
     full = {k: _identity(kb, k) for k in seen if k != key}
     people = [k for k, (name, kind, _) in full.items() if kind == "person" and " " in name]
-    ends = [k for k in people if full[k][0].endswith(" " + word)]
+    ends = [k for k in people if full[k][0].endswith((" " + word, "-" + word))]
     if ends:
         return ends[0] if len(ends) == 1 else key
     begins = [k for k in people if full[k][0].startswith(word + " ")]

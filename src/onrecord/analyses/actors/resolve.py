@@ -163,9 +163,10 @@ def match_name_parts(doc: Any, kb: KnowledgeBase, found: list[Found]) -> list[Fo
 
 
 def _full_names(kb: KnowledgeBase, doc: Any, found: list[Found]) -> list[Found]:
-    """The mentions of ``found`` that name a person with more than one word, whose first and last words are proper
-    nouns of two letters or more (not "Q Jen", a reporter's marker run into a name, nor "That’s AI")."""
-    return [f for f in found if f.form == "name" and f.end - f.start > 1 and _person(kb, f.actor)
+    """The mentions of ``found`` that name a person in more than one word ("Ayman al-Zawahiri", not "al-Zawahiri"),
+    whose first and last tokens are proper nouns of two letters or more (not "Q Jen", a reporter's marker run into
+    a name, nor "That’s AI")."""
+    return [f for f in found if f.form == "name" and len(doc[f.start : f.end].text.split()) > 1 and _person(kb, f.actor)
             and all(t.pos_ == "PROPN" and len(t.text) > 1 for t in (doc[f.start], doc[f.end - 1]))]
 
 
