@@ -485,3 +485,19 @@ def test_actors_called_is_a_name_set_off_to_call_on_someone_not_a_list_end() -> 
     ]:
         doc = nlp(sentence)
         assert called(doc, next(t.i for t in doc if t.text == word)) is expected, sentence
+
+
+def test_actors_a_speaker_the_knowledge_base_lacks_is_the_person_the_heading_names() -> None:
+    from onrecord.pipeline import analyze_source
+    from onrecord.readers import read_bytes
+
+    text = (b'---\ntitle: "Press Briefing by Press Secretary Karine Jean-Pierre"\ndate: 2022-08-02\n---\n\n'
+            b"MS. JEAN-PIERRE:  Good afternoon, everyone.\n\nQ  Thank you, Karine. Is the President traveling?\n\n"
+            b"MS. JEAN-PIERRE:  He is not. As Karine Jean-Pierre told you last week, he stays here.\n")
+    record = analyze_source(read_bytes(text, "briefing.md"))
+    speaker = record.speakers[0]
+    assert (speaker.label, speaker.name) == ("MS. JEAN-PIERRE", "Karine Jean-Pierre")
+    actor = next(a for a in record.actors if a.id == speaker.actor)
+    # her first name, called by a reporter before her full name is said, is her too
+    assert (actor.name, actor.type, [m.span.text for m in actor.mentions]) == (
+        "Karine Jean-Pierre", "person", ["Karine", "Karine Jean-Pierre"])

@@ -10,8 +10,8 @@ them ("on the Sunak visit. The Prime Minister..."); the home country's instituti
 ("Congress"); "the Treaty", "this Conference" to the nearest organization or instrument named before with that
 word in its name; NER entities, looked up as written or kept as actors without a QID; a first name or surname
 alone, to the one person named in full before; and the speaker's "we" in institutional contexts, to the
-speaker's affiliation. Speaker labels resolve too, so the
-analysis fills two layers: ``actors`` and the ``actor`` field of ``speakers``.
+speaker's affiliation. Speaker labels resolve too (a speaker the knowledge base lacks is the person of the name
+the heading gives them), so the analysis fills two layers: ``actors`` and the ``actor`` field of ``speakers``.
 """
 
 from __future__ import annotations
@@ -41,8 +41,13 @@ def find_actors(record: Record, doc: Any, *, kb: str | os.PathLike[str] | None =
                     if (key := (s.name and resolve_label(s.name, base)) or resolve_label(s.label, base)) is not None}
     speaker_keys |= _office_speakers(record, doc, base, speaker_keys)
     found = find_mentions(record, doc, base, speaker_keys)
-    actors, ids = _assemble(record.document.text, doc, found, base, list(speaker_keys.values()))
-    speakers = [replace(s, actor=ids.get(speaker_keys.get(s.id, ""))) for s in record.speakers]
+    # a speaker the knowledge base does not know, named in full by the heading ("Press Secretary Karine
+    # Jean-Pierre"), is the unknown person of that name: their mentions, and "Karine" alone, are theirs
+    named = {s.id: f"{UNKNOWN}person:{name}" for s in record.speakers
+             if s.id not in speaker_keys and len((name := " ".join((s.name or "").split())).split()) > 1}
+    keys = speaker_keys | named
+    actors, ids = _assemble(record.document.text, doc, found, base, list(keys.values()))
+    speakers = [replace(s, actor=ids.get(keys.get(s.id, ""))) for s in record.speakers]
     return {"actors": actors, "speakers": speakers}
 
 
@@ -104,7 +109,7 @@ def _assemble(text: str, doc: Any, found: list[Found], kb: KnowledgeBase,
     """Actors in order of first mention (then speakers never mentioned), ids a1, a2...; and key -> id."""
     mentions: dict[str, list[Mention]] = {}
     for f in found:
-        key = _short_form(f.actor, mentions, kb)
+        key = _short_form(f.actor, [*mentions, *extra], kb)
         span = Span.of(text, doc[f.start].idx, doc[f.end - 1].idx + len(doc[f.end - 1].text))
         mentions.setdefault(key, []).append(Mention(span, f.form))
     for key in extra:
@@ -118,15 +123,15 @@ def _assemble(text: str, doc: Any, found: list[Found], kb: KnowledgeBase,
     return actors, ids
 
 
-def _short_form(key: str, seen: dict[str, Any], kb: KnowledgeBase) -> str:
-    """An unknown one-word person is the one person named in full before whose name ends ("Jarring" of "Gunnar
+def _short_form(key: str, seen: list[str], kb: KnowledgeBase) -> str:
+    """An unknown one-word person is the one person named in full before (or a speaker) whose name ends ("Jarring" of "Gunnar
     Jarring", "Zawahiri" and "al-Zawahiri" of "Ayman al-Zawahiri") or begins ("Karine" of "Karine Jean-Pierre",
     "Jake" of "Jake Sullivan") with that word; with two such people, or none, it stays an actor of its own."""
     prefix = f"{UNKNOWN}person:"
     if not key.startswith(prefix) or " " in key:
         return key
     word = key[len(prefix) :]
-    full = {k: _identity(kb, k) for k in seen if k != key}
+    full = {k: _identity(kb, k) for k in dict.fromkeys(seen) if k != key}
     people = [k for k, (name, kind, _) in full.items() if kind == "person" and " " in name]
     ends = [k for k in people if full[k][0].endswith((" " + word, "-" + word))]
     if ends:
