@@ -124,9 +124,10 @@ def _assemble(text: str, doc: Any, found: list[Found], kb: KnowledgeBase,
 
 
 def _short_form(key: str, seen: list[str], kb: KnowledgeBase) -> str:
-    """An unknown one-word person is the one person named in full before (or a speaker) whose name ends ("Jarring" of "Gunnar
-    Jarring", "Zawahiri" and "al-Zawahiri" of "Ayman al-Zawahiri") or begins ("Karine" of "Karine Jean-Pierre",
-    "Jake" of "Jake Sullivan") with that word; with two such people, or none, it stays an actor of its own."""
+    """An unknown one-word person is the one person named in full before, or the one speaker, whose name ends
+    ("Jarring" of "Gunnar Jarring", "Zawahiri" and "al-Zawahiri" of "Ayman al-Zawahiri") or begins ("Karine" of
+    "Karine Jean-Pierre", "Jake" of "Jake Sullivan") with that word; with two such people, or none, it stays an
+    actor of its own."""
     prefix = f"{UNKNOWN}person:"
     if not key.startswith(prefix) or " " in key:
         return key
