@@ -368,6 +368,19 @@ def test_actors_cabinet_members_by_title_and_surname_on_the_date() -> None:
         "Jim Mattis"}
 
 
+
+def test_actors_a_home_name_broken_across_lines_is_the_institution() -> None:
+    from onrecord.pipeline import analyze_source
+    from onrecord.readers import read_bytes
+
+    text = (b"Q    Has the State\nDepartment spoken?\nMS. PSAKI:  The State Department and the Justice\n"
+            b"Department both have.\n")
+    record = analyze_source(read_bytes(text, "briefing.txt", date="2021-11-30", speaks_for="United States"))
+    named = {" ".join(m.span.text.split()): a.name for a in record.actors for m in a.mentions}
+    assert named == {"the State Department": "United States Department of State",
+                     "The State Department": "United States Department of State",
+                     "Justice Department": "United States Department of Justice"}
+
 def test_actors_institutions_go_by_their_home_names_only_at_home(tmp_path: Path) -> None:
     from onrecord.pipeline import analyze_source
     from onrecord.readers import read_bytes

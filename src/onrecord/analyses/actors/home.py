@@ -125,20 +125,22 @@ def match_home_names(doc: Any, kb: KnowledgeBase, home: str | None, found: list[
         if span is None or (following is not None and (following.text[:1].isupper() or following.lower_ == "of")):
             continue  # part of a longer name: "the Treasury Secretary", "the Government of Kazakhstan"
         if taken.isdisjoint(range(span.start, span.end)):
-            extra.append(Found(span.start, span.end, owner[match.group()], "alias"))
+            extra.append(Found(span.start, span.end, owner[" ".join(match.group().split())], "alias"))
     return extra
 
 
 @functools.cache
 def _home_names(kb: KnowledgeBase, home: str) -> tuple[re.Pattern[str], dict[str, str]] | None:
-    """One pattern of the home names of ``home``'s institutions (longest first) and the actor each names; once
-    per knowledge base and country."""
+    """One pattern of the home names of ``home``'s institutions (longest first), their words apart by any white
+    space ("State\\nDepartment" in a transcript broken into lines), and the actor each names; once per knowledge
+    base and country."""
     written = [(name, entry.id) for entry in kb.entries.values() if entry.affiliation == home for name in entry.home_names]
     written += [("The" + name[3:], key) for name, key in written if name.startswith("the ")]  # opening a sentence
     if not written:
         return None
     names = sorted(written, key=lambda item: -len(item[0]))
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(name) for name, _ in names) + r")(?![\w-])"), dict(names)
+    alternatives = "|".join(r"\s+".join(re.escape(word) for word in name.split()) for name, _ in names)
+    return re.compile(r"(?<![\w-])(?:" + alternatives + r")(?![\w-])"), dict(names)
 
 
 def holder_of(kb: KnowledgeBase, office: str, country: str, date: str | None) -> str | None:
