@@ -514,3 +514,36 @@ def test_actors_a_speaker_the_knowledge_base_lacks_is_the_person_the_heading_nam
     # her first name, called by a reporter before her full name is said, is her too
     assert (actor.name, actor.type, [m.span.text for m in actor.mentions]) == (
         "Karine Jean-Pierre", "person", ["Karine", "Karine Jean-Pierre"])
+
+
+def test_actors_speakers_named_by_their_labels_and_a_name_the_tagger_labels_two_ways_is_one_actor() -> None:
+    from onrecord.pipeline import analyze_source
+    from onrecord.readers import read_bytes
+
+    text = (b"Vladimir Putin: Good afternoon. Ms Golikova and I have discussed this matter.\n\n"
+            b"Sergei Sobyanin: We have 500 cases. Ms Popova is helping us with her labs as well. Most patients are "
+            b"in Kommunarka.\n\nAnna Popova: We have confirmed 290 cases.\n\nVladimir Putin: Are all of them in "
+            b"Kommunarka?\n\nSergei Sobyanin: Yes, the hospital in Kommunarka has the biggest experience. Kommunarka "
+            b"has 500 beds.\n\nAnna Popova: Yes.\n")
+    labels = [e.label_ for e in english()(text.decode()).ents if e.text == "Kommunarka"]
+    assert labels == ["GPE", "GPE", "GPE", "PERSON"]
+    record = analyze_source(read_bytes(text, "kremlin.txt", date="2020-03-24", speaks_for="Russia"))
+    assert [(a.name, a.type, len(a.mentions)) for a in record.actors if a.name == "Kommunarka"] == [
+        ("Kommunarka", "place", 4)]
+    names = {a.id: (a.name, a.type) for a in record.actors}
+    assert [names.get(s.actor or "") for s in record.speakers] == [
+        ("Vladimir Putin", "person"), ("Sergei Sobyanin", "person"), ("Anna Popova", "person")]
+
+
+def test_actors_a_speaker_label_is_a_name_only_when_it_names_a_person() -> None:
+    from onrecord.analyses.actors import _speaker_name
+    from onrecord.record import Speaker
+
+    def named(label: str, name: str | None = None) -> str | None:
+        return _speaker_name(Speaker("s1", label, "speaker", None, name))
+
+    assert named("Sergei Sobyanin") == "Sergei Sobyanin"
+    assert named("ANNA POPOVA") == "Anna Popova"
+    assert named("MS. JEAN-PIERRE", "Karine Jean-Pierre") == "Karine Jean-Pierre"
+    for label in ("Senior Administration Official", "MR. KIRBY", "Moscow Mayor Sergei Sobyanin", "Moderator"):
+        assert named(label) is None, label

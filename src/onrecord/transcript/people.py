@@ -65,6 +65,17 @@ def _name(key: str) -> tuple[str, ...]:
     return tuple(w for w in words if w and w not in TITLES and len(w) > 1)
 
 
+def bare_name(label: str) -> str | None:
+    """The label itself when it is a person's name and nothing else: two words or more, no title, role, aside or
+    number ("Sergei Sobyanin", "ANNA POPOVA" as "Anna Popova"); None for "MR. KIRBY", "Moscow Mayor Sergei
+    Sobyanin", "Senior Administration Official"."""
+    text = " ".join(label.split())
+    words = _name(label_key(text))
+    if len(words) < 2 or tuple(w.lower() for w in text.split()) != words:
+        return None
+    return text.title() if text.isupper() else text
+
+
 def full_name(text: str, key: str) -> str | None:
     """The full name that ``text`` (what is said up to the end of the speaker's first turn) gives a speaker whose
     label names only the surname ("MR. SULLIVAN"): given name(s) and that surname, written most often there

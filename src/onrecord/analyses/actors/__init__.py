@@ -24,11 +24,20 @@ from onrecord.analyses.actors.home import home_country, match_home_names, match_
 from onrecord.analyses.actors.ingroup import match_ingroup, match_owned
 from onrecord.analyses.actors.matching import Found, match_names, resolve_past_titles, spoken
 from onrecord.analyses.actors.named_titles import match_named_titles
-from onrecord.analyses.actors.resolve import UNKNOWN, match_definite, match_entities, match_name_parts, match_surnames
+from onrecord.analyses.actors.resolve import (
+    UNKNOWN,
+    common_words,
+    given_name,
+    match_definite,
+    match_entities,
+    match_name_parts,
+    match_surnames,
+)
 from onrecord.analyses.actors.speakers import resolve_label, resolve_office_label
 from onrecord.kb import KnowledgeBase, load_kb
 from onrecord.nlp import english
-from onrecord.record import ASKING_ROLES, Actor, ActorType, Mention, Record, Span
+from onrecord.record import ASKING_ROLES, Actor, ActorType, Mention, Record, Span, Speaker
+from onrecord.transcript.people import bare_name
 
 __all__ = ["find_actors", "find_mentions"]
 
@@ -42,9 +51,9 @@ def find_actors(record: Record, doc: Any, *, kb: str | os.PathLike[str] | None =
     speaker_keys |= _office_speakers(record, doc, base, speaker_keys)
     found = find_mentions(record, doc, base, speaker_keys)
     # a speaker the knowledge base does not know, named in full by the heading ("Press Secretary Karine
-    # Jean-Pierre"), is the unknown person of that name: their mentions, and "Karine" alone, are theirs
+    # Jean-Pierre") or the label, is the unknown person of that name: their mentions, and "Karine" alone, are theirs
     named = {s.id: f"{UNKNOWN}person:{name}" for s in record.speakers
-             if s.id not in speaker_keys and len((name := " ".join((s.name or "").split())).split()) > 1}
+             if s.id not in speaker_keys and (name := _speaker_name(s)) is not None}
     keys = speaker_keys | named
     actors, ids = _assemble(record.document.text, doc, found, base, list(keys.values()))
     speakers = [replace(s, actor=ids.get(keys.get(s.id, ""))) for s in record.speakers]
@@ -73,6 +82,20 @@ def find_mentions(record: Record, doc: Any, kb: KnowledgeBase, speaker_keys: dic
     found += match_ingroup(record, doc, groups, found, types)
     found = spoken(record, doc, found)
     return sorted(found, key=lambda f: (f.start, f.end))
+
+
+def _speaker_name(speaker: Speaker) -> str | None:
+    """A speaker's full name: the one the heading gives ("Karine Jean-Pierre" for "MS. JEAN-PIERRE"), else the label
+    when it is a name and nothing else ("Sergei Sobyanin") whose first word is a given name or last word no
+    everyday word (not "Senior Administration Official")."""
+    name = " ".join((speaker.name or "").split())
+    if len(name.split()) > 1:
+        return name
+    label = bare_name(speaker.label)
+    if label is None:
+        return None
+    first, last = label.split()[0], label.split()[-1]
+    return label if given_name(first) or last.lower() not in common_words() else None
 
 
 _OPENING = 400  # characters of the text, with the title, that may name the person an office label stands for
@@ -114,13 +137,33 @@ def _assemble(text: str, doc: Any, found: list[Found], kb: KnowledgeBase,
         mentions.setdefault(key, []).append(Mention(span, f.form))
     for key in extra:
         mentions.setdefault(key, [])
+    kept = _one_kind_per_name(mentions)
+    for key, into in kept.items():
+        if into != key:
+            mentions[into] = sorted([*mentions[into], *mentions[key]], key=lambda m: m.span.start)
     actors: list[Actor] = []
     ids: dict[str, str] = {}
     for key, found_mentions in mentions.items():
-        ids[key] = f"a{len(actors) + 1}"
-        name, kind, qid = _identity(kb, key)
-        actors.append(Actor(ids[key], name, kind, qid, tuple(found_mentions)))
+        if kept[key] == key:
+            ids[key] = f"a{len(actors) + 1}"
+            name, kind, qid = _identity(kb, key)
+            actors.append(Actor(ids[key], name, kind, qid, tuple(found_mentions)))
+    ids |= {key: ids[into] for key, into in kept.items() if into != key}
     return actors, ids
+
+
+def _one_kind_per_name(mentions: dict[str, list[Mention]]) -> dict[str, str]:
+    """For each key, the key its actor is kept under: an unknown name that NER labels differently from mention
+    to mention ("Kommunarka" a person here, a place there) is one actor, of the kind most of its mentions have."""
+    by_name: dict[str, list[str]] = {}
+    for key in mentions:
+        if key.startswith(UNKNOWN):
+            by_name.setdefault(key[len(UNKNOWN) :].partition(":")[2], []).append(key)
+    kept = {key: key for key in mentions}
+    for keys in by_name.values():
+        best = max(keys, key=lambda k: len(mentions[k]))  # the first of the most mentioned
+        kept |= dict.fromkeys(keys, best)
+    return kept
 
 
 def _short_form(key: str, seen: list[str], kb: KnowledgeBase) -> str:

@@ -20,6 +20,8 @@ from onrecord.kb.names import HONORIFICS
 from onrecord.record import ActorType
 from onrecord.transcript.people import TITLES
 
+# Titles of courtesy that only a person's name follows: whatever NER's label, "Ms Popova" is a person.
+COURTESY = frozenset({"mr", "ms", "mrs", "miss", "mme", "madame", "monsieur", "herr", "dr", "sir"})
 # NER labels that name actors; the others (dates, money, laws...) are not who is talked about.
 ACTOR_LABELS: dict[str, ActorType] = {
     "PERSON": "person", "ORG": "organization", "NORP": "group", "GPE": "place", "LOC": "place", "FAC": "place",
@@ -100,7 +102,7 @@ def match_entities(doc: Any, kb: KnowledgeBase, found: list[Found]) -> list[Foun
             continue
         if instrument_end(doc, start, end) == end:  # a law, treaty, programme ("Inflation Reduction Act")
             kind = "other"
-        elif titled:
+        elif titled or (start > 0 and doc[start - 1].lower_.rstrip(".") in COURTESY):  # "Ms Popova", NER's ORG
             kind = "person"
         key = " ".join(doc[start:end].text.split())
         owners = kb.names.get(key.lower()) or kb.names.get(f"the {key.lower()}") or _ligature_lost(key, kb)
@@ -247,11 +249,11 @@ def generic(name: str, kb: KnowledgeBase) -> bool:
     if " " in name or lower in kb.names or f"the {lower}" in kb.names:
         return False
     singular = {lower, lower[:-1], lower[:-2], lower[:-3] + "y"} if lower.endswith("s") else {lower}
-    return not singular.isdisjoint(_common_words())
+    return not singular.isdisjoint(common_words())
 
 
 @functools.cache
-def _common_words() -> frozenset[str]:
+def common_words() -> frozenset[str]:
     """Nouns, adjectives and adverbs of the English lemmatizer's index (WordNet lemmas), lower case."""
     from onrecord.nlp import english
 
@@ -269,7 +271,7 @@ def _trim(ent: Any) -> tuple[int, int, bool]:
     titled = False
     while start < end - 1:
         token = doc[start]
-        title_end = token.lower_ in TITLES and (ent.label_ == "PERSON" or (
+        title_end = token.lower_ in TITLES and (ent.label_ == "PERSON" or token.lower_.rstrip(".") in COURTESY or (
             start == ent.start and start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in TITLES))
         if not (token.lower_ in ("the", "a", "an", "'s", "’s") or token.is_space or token.is_punct or title_end):
             break
