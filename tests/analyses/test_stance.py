@@ -132,7 +132,7 @@ def test_stance_none_held_by_a_question() -> None:
     assert record.stances == [] or all(s.holder != record.speakers[0].id for s in record.stances)
 
 
-def test_stance_addressed_people_are_vocatives_and_thanks() -> None:
+def test_stance_addressed_people_are_vocatives_thanks_and_those_given_the_floor() -> None:
     from onrecord.analyses.stance import addressed
     from onrecord.record import Span
 
@@ -148,6 +148,10 @@ def test_stance_addressed_people_are_vocatives_and_thanks() -> None:
         ("Hillary Clinton, she lied.", "Hillary Clinton", False),
         ("Iran, Russia, and China support Assad.", "Russia", False),
         ("I met Netanyahu, and we talked.", "Netanyahu", False),
+        ("Let’s go to Molly.", "Molly", True),  # given the floor
+        ("And then come back to Jennifer.", "Jennifer", True),
+        ("I will turn it over to Jake.", "Jake", True),
+        ("We went to Putin with this proposal.", "Putin", False),
     ]
     for sentence, name, expected in cases:
         doc = english()(sentence)

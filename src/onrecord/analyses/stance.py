@@ -222,6 +222,8 @@ def addressed(span: Any, sentence: Span) -> bool:
     """Whether ``sentence`` (the Record's, within its turn: no speaker label) speaks to the person named, or
     thanks them, rather than speaks of them."""
     doc = span.doc
+    if _given_the_floor(span):
+        return True
     sent = doc.char_span(sentence.start, sentence.end, alignment_mode="expand") or span.sent
     lead = doc[sent.start : span.start]
     colon = max((t.i for t in lead if t.text.endswith(":")), default=sent.start - 1)  # "(UNKNOWN): Jake, ..."
@@ -244,6 +246,23 @@ def addressed(span: Any, sentence: Span) -> bool:
     if before.text != ",":
         return False
     return span.root.dep_ not in _ARGUMENTS or (span.start >= 2 and doc[span.start - 2].lower_ in _DISCOURSE)
+
+
+def _given_the_floor(span: Any) -> bool:
+    """Whether a first name alone is given the floor: "Let's go to Molly", "And then come back to Jennifer", "I'll
+    turn it over to Jake" (not "We went to Putin": no given name)."""
+    from onrecord.analyses.actors.resolve import given_name
+
+    root = span.root
+    if len(span) != 1 or not given_name(span.text) or root.dep_ != "pobj" or root.head.lower_ != "to":
+        return False
+    verb = root.head.head
+    while verb.lower_ in ("back", "over") and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.lemma_.lower() in _FLOOR_VERBS
+
+
+_FLOOR_VERBS = frozenset({"go", "come", "turn"})
 
 
 def _stance(actor: str, holder: str, found: list[tuple[float, Span, str]], *, own: bool) -> Stance:
