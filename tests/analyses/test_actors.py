@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from typer.testing import CliRunner
 
@@ -547,3 +548,13 @@ def test_actors_a_speaker_label_is_a_name_only_when_it_names_a_person() -> None:
     assert named("MS. JEAN-PIERRE", "Karine Jean-Pierre") == "Karine Jean-Pierre"
     for label in ("Senior Administration Official", "MR. KIRBY", "Moscow Mayor Sergei Sobyanin", "Moderator"):
         assert named(label) is None, label
+
+
+def test_actors_an_unknown_name_joins_the_kind_most_of_its_mentions_have_and_stays_apart_on_a_tie() -> None:
+    from onrecord.analyses.actors import _one_kind_per_name
+
+    mentions: dict[str, list[Any]] = {"?place:Kommunarka": [1, 2, 3], "?person:Kommunarka": [4],
+                                      "?organization:Novavax": [5], "?person:Novavax": [6], "iran": [7]}
+    assert _one_kind_per_name(mentions) == {
+        "?place:Kommunarka": "?place:Kommunarka", "?person:Kommunarka": "?place:Kommunarka",
+        "?organization:Novavax": "?organization:Novavax", "?person:Novavax": "?person:Novavax", "iran": "iran"}

@@ -154,15 +154,17 @@ def _assemble(text: str, doc: Any, found: list[Found], kb: KnowledgeBase,
 
 def _one_kind_per_name(mentions: dict[str, list[Mention]]) -> dict[str, str]:
     """For each key, the key its actor is kept under: an unknown name that NER labels differently from mention
-    to mention ("Kommunarka" a person here, a place there) is one actor, of the kind most of its mentions have."""
+    to mention ("Kommunarka" a person once, a place three times) is one actor, of the kind more of its mentions
+    have than any other; with a tie, the kinds stay apart."""
     by_name: dict[str, list[str]] = {}
     for key in mentions:
         if key.startswith(UNKNOWN):
             by_name.setdefault(key[len(UNKNOWN) :].partition(":")[2], []).append(key)
     kept = {key: key for key in mentions}
     for keys in by_name.values():
-        best = max(keys, key=lambda k: len(mentions[k]))  # the first of the most mentioned
-        kept |= dict.fromkeys(keys, best)
+        counts = sorted((len(mentions[k]) for k in keys), reverse=True)
+        if len(keys) > 1 and counts[0] > counts[1]:
+            kept |= dict.fromkeys(keys, max(keys, key=lambda k: len(mentions[k])))
     return kept
 
 
