@@ -50,6 +50,13 @@ def test_stance_support_by_others_is_not_the_speakers() -> None:
     assert _score("We hold countries supporting Israel responsible for these crimes.", "Israel") < 0
 
 
+
+def test_stance_an_alliance_or_partnership_with_an_actor_is_favour_unless_it_is_others() -> None:
+    assert _score("We will deepen our alliance with Japan.", "Japan") > 0.5
+    assert _score("We value our partnership with India.", "India") > 0.5
+    assert _score("He talked about advancing cooperation between Japan and South Korea.", "Japan") > 0.5
+    assert _score("Russia’s alliance with Iran worries us.", "Iran") <= 0  # others' alliance, not the speaker's
+
 def test_stance_aid_to_an_actor_and_its_own_things_is_favour() -> None:
     assert _score("We will provide Ukraine with air defense interceptors.", "Ukraine") > 0.5
     assert _score("The package will augment Ukraine's air defenses.", "Ukraine") > 0.5

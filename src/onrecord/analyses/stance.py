@@ -361,7 +361,7 @@ def _others_act(verb: Any) -> bool:
     "countries supporting Israel" report others' support, not the speaker's. A thing as the subject ("the package
     will augment Ukraine's defenses") is the speaker's side acting."""
     # "countries supporting Israel": the noun a participle qualifies is who supports
-    subject = verb.head if verb.dep_ == "acl" else next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    subject = verb.head if verb.dep_ == "acl" else next((c for c in verb.children if c.dep_ in ("nsubj", "poss")), None)
     if subject is None or subject.lower_ in _FIRST_PERSON or any(c.lower_ in _FIRST_PERSON for c in subject.children):
         return False
     return (subject.pos_ == "PRON" or subject.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
