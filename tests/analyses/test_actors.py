@@ -558,3 +558,16 @@ def test_actors_an_unknown_name_joins_the_kind_most_of_its_mentions_have_and_sta
     assert _one_kind_per_name(mentions) == {
         "?place:Kommunarka": "?place:Kommunarka", "?person:Kommunarka": "?place:Kommunarka",
         "?organization:Novavax": "?organization:Novavax", "?person:Novavax": "?person:Novavax", "iran": "iran"}
+
+
+def test_actors_a_title_of_address_without_exchanges_is_the_holder_only_when_the_holder_speaks() -> None:
+    from onrecord.pipeline import analyze_source
+    from onrecord.readers import read_bytes
+
+    call = (b"Vladimir Putin: Good afternoon. I congratulate you.\n\nPavel Vinogradov: On behalf of the whole crew, "
+            b"thank you, Mr President.\n\nVladimir Putin: Thank you.\n")
+    record = analyze_source(read_bytes(call, "call.txt", date="2013-04-12", speaks_for="Russia"))
+    assert [m.span.text for a in record.actors if a.name == "Vladimir Putin" for m in a.mentions] == ["Mr President"]
+    speech = b"Hassan Rouhani: Mr. President, ladies and gentlemen, I congratulate you on your election.\n"
+    record = analyze_source(read_bytes(speech, "speech.txt", date="2013-09-24", speaks_for="Iran"))
+    assert not any(m.span.text == "Mr. President" for a in record.actors for m in a.mentions)  # the assembly's

@@ -10,8 +10,9 @@ president it could be either; at the Kremlin "the Prime Minister" is as often a 
 A journalist's "Mr. President" at the Kremlin is Russia's president; a Saudi prince's "His Majesty" is Saudi
 Arabia's king. The home country is the one the document speaks for (``Document.speaks_for``), else the one its
 speakers the knowledge base knows act for (a country, or a person's affiliation), when two in three of them agree:
-a minister reporting to Putin speaks for Russia. Only documents with exchanges: in a speech to an assembly "Mr.
-President" is the assembly's president. A title whose holder on the date is not certain stays unresolved.
+a minister reporting to Putin speaks for Russia. Only documents with exchanges, or holders who speak in the
+document: in a speech to an assembly "Mr. President" is the assembly's president. A title whose holder on the date
+is not certain stays unresolved.
 """
 
 from __future__ import annotations
@@ -82,8 +83,9 @@ def match_home_titles(record: Record, doc: Any, kb: KnowledgeBase, date: str | N
     """Mentions of the home country's offices by a title alone, to the office's holder on ``date``; ``speakers`` are
     the knowledge-base keys of those who speak (a definite title waits for no other country's holder among them).
     "The former President" is a former holder ``found`` names in the same turn or the one before, else whoever left
-    the office last before the date."""
-    if home is None or not record.exchanges:
+    the office last before the date. In a document without exchanges, only a holder who speaks in it: the crew
+    that thanks "Mr President" on a call with Putin (a speech's "Mr. President" is the assembly's)."""
+    if home is None or not (record.exchanges or len(record.speakers) > 1):
         return []
     country = kb.entries[home].name
     foreign = _foreign_offices(kb, date, home, speakers)
@@ -105,7 +107,7 @@ def match_home_titles(record: Record, doc: Any, kb: KnowledgeBase, date: str | N
         else:
             holder = holder_of(kb, OFFICES[written], country, date)
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
-        if holder is not None and span is not None:
+        if holder is not None and span is not None and (record.exchanges or holder in speakers):
             titles.append(Found(span.start, span.end, holder, "title"))
     return titles
 
