@@ -68,7 +68,8 @@ def _name(key: str) -> tuple[str, ...]:
 def bare_name(label: str) -> str | None:
     """The label itself when it is a person's name and nothing else: two words or more, no title, role, aside or
     number ("Sergei Sobyanin", "ANNA POPOVA" as "Anna Popova"); None for "MR. KIRBY", "Moscow Mayor Sergei
-    Sobyanin", "Senior Administration Official"."""
+    Sobyanin", "Moderator". Words of a role that no list holds pass ("Senior Administration Official"): the caller
+    decides whether they name someone."""
     text = " ".join(label.split())
     words = _name(label_key(text))
     if len(words) < 2 or tuple(w.lower() for w in text.split()) != words:
