@@ -4,9 +4,10 @@
     .venv/bin/python scripts/score_stances.py [GOLD_FOLDER ...] [--details]
 
 Default folder: evaluation/stance (gold written for briefings and kremlin.ru pages of ../shared/data by a reader
-who never ran onrecord; its "set" field says when); ``evaluation/stance-unseen`` holds a later set, written for
-three more documents before onrecord was run on them, to be scored on its own. A gold file's "file" is the document's path, absolute or
-relative to the gold file. Prints, per document and in total: actor mentions resolved to an accepted name,
+who never ran onrecord; its "set" field says when); ``evaluation/stance-unseen``, ``stance-unseen2`` and
+``stance-unseen3`` hold later sets, each written for more documents before onrecord was run on them, to be scored on
+their own (docs/evaluation.md says which figures were measured before their errors were read). A gold file's
+"file" is the document's path, absolute or relative to the gold file. Prints, per document and in total: actor mentions resolved to an accepted name,
 gold (holder, actor, sign) stances with the right sign, the gold stances with no stance at all, and the flags
 (stances toward places or reporters).
 """
