@@ -571,3 +571,21 @@ def test_actors_a_title_of_address_without_exchanges_is_the_holder_only_when_the
     speech = b"Hassan Rouhani: Mr. President, ladies and gentlemen, I congratulate you on your election.\n"
     record = analyze_source(read_bytes(speech, "speech.txt", date="2013-09-24", speaks_for="Iran"))
     assert not any(m.span.text == "Mr. President" for a in record.actors for m in a.mentions)  # the assembly's
+
+
+def test_actors_a_title_far_after_its_holder_is_named_is_them_only_when_no_other_holder_was_named() -> None:
+    from onrecord.pipeline import analyze_source
+    from onrecord.readers import read_bytes
+
+    turns = [b"MODERATOR:  Our speaker will take questions.", b"SENIOR ADMINISTRATION OFFICIAL:  The measures "
+             b"that the President asked Secretary Yellen to design hold Russia accountable."]
+    for n in range(4):
+        turns += [b"Q    What about the banks, question %d?" % n, b"SENIOR ADMINISTRATION OFFICIAL:  They are covered."]
+    turns += [b"Q    And the allies?", b"SENIOR ADMINISTRATION OFFICIAL:  The Secretary and I have spoken to them."]
+    text = b"\n".join(turns) + b"\n"
+    record = analyze_source(read_bytes(text, "call.txt", date="2022-02-28", speaks_for="United States"))
+    yellen = [m.span.text for a in record.actors if a.name == "Janet Yellen" for m in a.mentions]
+    assert yellen == ["Secretary Yellen", "The Secretary"]
+    two = text.replace(b"asked Secretary Yellen", b"asked Secretary Yellen and Secretary Blinken")
+    record = analyze_source(read_bytes(two, "call.txt", date="2022-02-28", speaks_for="United States"))
+    assert not any(m.span.text == "The Secretary" for a in record.actors for m in a.mentions)

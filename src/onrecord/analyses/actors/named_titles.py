@@ -5,9 +5,11 @@ step resolved (the home country's offices come first: ``home.match_home_titles``
 office on the document's date and is named somewhere in the document (by name, or by the office and its country):
 the one named last before it, in the same turn or the one before (a question names the visitor, the answer says
 "the Prime Minister"), or whose country was ("600 firefighters ... to Canada ... a call between the Prime Minister
-and the President"), whichever is nearer. A country whose holder of the office the document never names is passed
-over ("Russia's war" does not make the visiting prime minister Russia's), and so is a title with no such name or
-country before it. Without a date nothing is resolved: who holds an office is a matter of dates.
+and the President"), whichever is nearer; further back, only when everything named before points to the same
+holder ("Secretary Yellen" early in a call, "the Secretary and I" much later). A country whose holder of the office
+the document never names is passed over ("Russia's war" does not make the visiting prime minister Russia's), and
+so is a title with no such name or country before it. Without a date nothing is resolved: who holds an office is a
+matter of dates.
 """
 
 from __future__ import annotations
@@ -28,16 +30,21 @@ def match_named_titles(record: Record, doc: Any, kb: KnowledgeBase, date: str | 
     covered = {i for f in found for i in range(f.start, f.end)}
     ordered = sorted(spoken(record, doc, found), key=lambda f: f.start)  # a label is no name said before it
     named = {f.actor for f in ordered}
+    holders: dict[str, list[tuple[Found, str]]] = {}  # office -> the mentions naming a holder of it, and who
     titles: list[Found] = []
     for match in TITLE.finditer(record.document.text):
         written = match.group("definite")
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand") if written else None
         if span is None or any(i in covered for i in range(span.start, span.end)):
             continue
+        office = OFFICES[written]
+        if office not in holders:
+            holders[office] = [(f, h) for f in ordered
+                               if (h := _holder_named(kb, f.actor, office, date)) is not None and h in named]
+        before = [(f, h) for f, h in holders[office] if f.end <= span.start]
         earliest = window_start(record, match.start())
-        before = [f for f in ordered if f.end <= span.start and doc[f.start].idx >= earliest]
-        holder = next((h for f in reversed(before)
-                       if (h := _holder_named(kb, f.actor, OFFICES[written], date)) is not None and h in named), None)
+        near = [h for f, h in reversed(before) if doc[f.start].idx >= earliest]
+        holder = near[0] if near else (before[0][1] if len({h for _, h in before}) == 1 else None)
         if holder is not None:
             titles.append(Found(span.start, span.end, holder, "title"))
     return titles
