@@ -589,3 +589,8 @@ def test_actors_a_title_far_after_its_holder_is_named_is_them_only_when_no_other
     two = text.replace(b"asked Secretary Yellen", b"asked Secretary Yellen and Secretary Blinken")
     record = analyze_source(read_bytes(two, "call.txt", date="2022-02-28", speaks_for="United States"))
     assert not any(m.span.text == "The Secretary" for a in record.actors for m in a.mentions)
+    # an office of that name in between ("the NATO Secretary General") leaves it open too
+    office = text.replace(b"What about the banks, question 2?", b"Will the NATO Secretary General come?")
+    record = analyze_source(read_bytes(office, "call.txt", date="2022-02-28", speaks_for="United States"))
+    assert "Secretary General of NATO" in {a.name for a in record.actors}
+    assert not any(m.span.text == "The Secretary" for a in record.actors for m in a.mentions)

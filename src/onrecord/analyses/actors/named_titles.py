@@ -6,7 +6,8 @@ office on the document's date and is named somewhere in the document (by name, o
 the one named last before it, in the same turn or the one before (a question names the visitor, the answer says
 "the Prime Minister"), or whose country was ("600 firefighters ... to Canada ... a call between the Prime Minister
 and the President"), whichever is nearer; further back, only when everything named before points to the same
-holder ("Secretary Yellen" early in a call, "the Secretary and I" much later). A country whose holder of the office
+holder and no office of that name was named ("Secretary Yellen" early in a call, "the Secretary and I" much later;
+not after "the NATO Secretary General"). A country whose holder of the office
 the document never names is passed over ("Russia's war" does not make the visiting prime minister Russia's), and
 so is a title with no such name or country before it. Without a date nothing is resolved: who holds an office is a
 matter of dates.
@@ -29,7 +30,6 @@ def match_named_titles(record: Record, doc: Any, kb: KnowledgeBase, date: str | 
         return []
     covered = {i for f in found for i in range(f.start, f.end)}
     ordered = sorted(spoken(record, doc, found), key=lambda f: f.start)  # a label is no name said before it
-    named = {f.actor for f in ordered}
     holders: dict[str, list[tuple[Found, str]]] = {}  # office -> the mentions naming a holder of it, and who
     titles: list[Found] = []
     for match in TITLE.finditer(record.document.text):
@@ -39,12 +39,11 @@ def match_named_titles(record: Record, doc: Any, kb: KnowledgeBase, date: str | 
             continue
         office = OFFICES[written]
         if office not in holders:
-            holders[office] = [(f, h) for f in ordered
-                               if (h := _holder_named(kb, f.actor, office, date)) is not None and h in named]
+            holders[office] = _holders(kb, ordered, office, date)
         before = [(f, h) for f, h in holders[office] if f.end <= span.start]
         earliest = window_start(record, match.start())
-        near = [h for f, h in reversed(before) if doc[f.start].idx >= earliest]
-        holder = near[0] if near else (before[0][1] if len({h for _, h in before}) == 1 else None)
+        near = [h for f, h in reversed(before) if doc[f.start].idx >= earliest and kb.entries[h].type == "person"]
+        holder = near[0] if near else _only_person([h for _, h in before], kb)
         if holder is not None:
             titles.append(Found(span.start, span.end, holder, "title"))
     return titles
@@ -60,5 +59,32 @@ def _holder_named(kb: KnowledgeBase, actor: str, office: str, date: str) -> str 
         return holder_of(kb, office, entry.name, date)
     first, last = days_of(date)
     holds = entry.type == "person" and any(
-        role.overlaps(first, last) and any(t.startswith(f"{office} of ") for t in role.titles) for role in entry.roles)
+        role.overlaps(first, last) and any(_is_office(t, office) for t in role.titles) for role in entry.roles)
     return actor if holds else None
+
+
+def _holders(kb: KnowledgeBase, ordered: list[Found], office: str, date: str) -> list[tuple[Found, str]]:
+    """The mentions that name a holder of ``office`` (a person, or a country's holder the document names), or an
+    office of that name ("the NATO Secretary General"), with whom or which they name."""
+    named = {f.actor for f in ordered}
+    found = []
+    for f in ordered:
+        entry = kb.entries.get(f.actor)
+        if entry is not None and entry.type not in ("person", "country") and _is_office(entry.name, office):
+            found.append((f, f.actor))
+        elif (holder := _holder_named(kb, f.actor, office, date)) is not None and holder in named:
+            found.append((f, holder))
+    return found
+
+
+def _only_person(named: list[str], kb: KnowledgeBase) -> str | None:
+    """The one holder of everything named before, when a person: further back than the turn before, a title is
+    theirs only when no other holder and no office of that name ("the NATO Secretary General") was named."""
+    return named[0] if len(set(named)) == 1 and kb.entries[named[0]].type == "person" else None
+
+
+def _is_office(title: str, office: str) -> bool:
+    """Whether a knowledge-base title ("Secretary of State of the United States", "Secretary-General of NATO") is
+    ``office`` ("Secretary"), or a longer office that begins with it: "the Secretary" may be a Secretary-General."""
+    held = title.split(" of ", 1)[0].replace("-", " ")
+    return held == office or held.startswith(f"{office} ")
