@@ -7,10 +7,9 @@ the one named last before it, in the same turn or the one before (a question nam
 "the Prime Minister"), or whose country was ("600 firefighters ... to Canada ... a call between the Prime Minister
 and the President"), whichever is nearer; further back, only when everything named before points to the same
 holder and no office of that name was named ("Secretary Yellen" early in a call, "the Secretary and I" much later;
-not after "the NATO Secretary General"). A country whose holder of the office
-the document never names is passed over ("Russia's war" does not make the visiting prime minister Russia's), and
-so is a title with no such name or country before it. Without a date nothing is resolved: who holds an office is a
-matter of dates.
+not after "the NATO Secretary General"). A country whose holder of the office the document never names is passed
+over ("Russia's war" does not make the visiting prime minister Russia's), and so is a title with no such name or
+country before it. Without a date nothing is resolved: who holds an office is a matter of dates.
 """
 
 from __future__ import annotations
