@@ -369,7 +369,6 @@ def test_actors_cabinet_members_by_title_and_surname_on_the_date() -> None:
         "Jim Mattis"}
 
 
-
 def test_actors_a_home_name_broken_across_lines_is_the_institution() -> None:
     from onrecord.pipeline import analyze_source
     from onrecord.readers import read_bytes
@@ -454,7 +453,6 @@ def test_actors_a_law_named_after_a_person_is_not_that_person_and_names_merge() 
     kinds = {a.name: a.type for a in laws.actors}
     assert not {k for k, v in kinds.items() if v != "other"}, kinds
     assert kinds.get("John Lewis Voting Rights Advancement Act") == kinds.get("Los Angeles Declaration") == "other"
-
 
 
 def test_actors_a_surname_after_a_particle_is_the_person_named_in_full() -> None:
