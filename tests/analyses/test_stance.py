@@ -57,6 +57,13 @@ def test_stance_an_alliance_or_partnership_with_an_actor_is_favour_unless_it_is_
     assert _score("He talked about advancing cooperation between Japan and South Korea.", "Japan") > 0.5
     assert _score("Russia’s alliance with Iran worries us.", "Iran") <= 0  # others' alliance, not the speaker's
 
+
+def test_stance_sanctions_and_restrictions_on_an_actor_are_hostility() -> None:
+    assert _score("Today we sanction the Central Bank of Russia.", "Central Bank") < -0.5
+    assert _score("We are imposing sanctions on Belarus.", "Belarus") < -0.5
+    assert _score("This action will also limit RDIF’s ability to leverage corrupt ties.", "RDIF") < -0.3
+    assert _score("The allies will not isolate Ukraine.", "Ukraine") > 0  # negated
+
 def test_stance_aid_to_an_actor_and_its_own_things_is_favour() -> None:
     assert _score("We will provide Ukraine with air defense interceptors.", "Ukraine") > 0.5
     assert _score("The package will augment Ukraine's air defenses.", "Ukraine") > 0.5
