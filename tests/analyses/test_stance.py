@@ -147,7 +147,7 @@ def test_stance_none_held_by_a_question() -> None:
 
 
 def test_stance_addressed_people_are_vocatives_thanks_and_those_given_the_floor() -> None:
-    from onrecord.analyses.stance import addressed
+    from onrecord.analyses.addressees import addressed
     from onrecord.record import Span
 
     cases = [
