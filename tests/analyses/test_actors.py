@@ -485,7 +485,7 @@ def test_actors_a_first_name_a_speaker_calls_on_is_a_person_whatever_the_taggers
 
 
 def test_actors_called_is_a_name_set_off_to_call_on_someone_not_a_list_end() -> None:
-    from onrecord.analyses.actors.resolve import called
+    from onrecord.analyses.addressees import called
 
     nlp = english()
     for sentence, word, expected in [

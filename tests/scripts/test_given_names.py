@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import load_script
-from onrecord.analyses.actors.resolve import given_name
+from onrecord.kb.names import given_name
 
 
 def test_given_names_script_reproduces_the_shipped_list(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

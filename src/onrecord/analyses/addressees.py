@@ -1,11 +1,11 @@
-"""Who a sentence speaks to rather than of: vocatives, thanks, and a first name given the floor. No stance is
-toward them (``stance.find_stances``)."""
+"""Who a sentence speaks to rather than of: vocatives, thanks, a first name given the floor or called on. No stance
+is toward them (``stance.find_stances``); a given name called on is a person (``actors.resolve.match_entities``)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from onrecord.analyses.actors.resolve import given_name
+from onrecord.kb.names import given_name
 from onrecord.record import Span
 
 # Vocatives: a name that opens the sentence or is set off by commas and is neither subject nor object ("Jake, I'd
@@ -63,3 +63,16 @@ def _given_the_floor(span: Any) -> bool:
 
 
 _FLOOR_VERBS = frozenset({"go", "come", "turn"})
+
+
+def called(doc: Any, i: int) -> bool:
+    """Whether the word at ``i`` calls on someone: set off by a comma before and the sentence's end after ("Go
+    ahead, Francesca.", "Yes, Mary?"), not as the last of a list ("Boston, Dallas."); or after a reporter's "Q"
+    with a comma after ("Q Jake, on the...")."""
+    after = doc[i + 1].text if i + 1 < len(doc) else "."
+    if i >= 2 and doc[i - 1].text == "," and after in _ENDS and doc[i - 2].pos_ != "PROPN":
+        return True
+    return i >= 1 and doc[i - 1].text == "Q" and doc[i - 1].is_sent_start and after == ","
+
+
+_ENDS = frozenset({".", "?", "!", "…"})

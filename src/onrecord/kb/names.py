@@ -1,6 +1,9 @@
-"""The words around names: titles and honorifics before a person's name, particles inside it."""
+"""The words around names: titles and honorifics before a person's name, particles inside it, given names."""
 
 from __future__ import annotations
+
+import functools
+from importlib import resources
 
 HONORIFICS = frozenset({
     "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "martyr", "sayyed", "sayyid", "seyyed", "sheikh", "shaikh",
@@ -11,3 +14,14 @@ HONORIFICS = frozenset({
 })
 # Lower-case particles inside a person's name: "Charles de Gaulle", "Hafez al-Assad".
 PARTICLES = frozenset({"al", "el", "bin", "ibn", "de", "da", "do", "van", "von", "der", "la", "le", "y", "-"})
+
+
+@functools.cache
+def _given_names() -> frozenset[str]:
+    text = (resources.files("onrecord") / "data" / "given_names.txt").read_text(encoding="utf-8")
+    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
+
+
+def given_name(word: str) -> bool:
+    """Whether ``word`` is a given name of the census list (``data/given_names.txt``: "Francesca", "Jake")."""
+    return word.lower() in _given_names()

@@ -27,7 +27,6 @@ from onrecord.analyses.actors.named_titles import match_named_titles
 from onrecord.analyses.actors.resolve import (
     UNKNOWN,
     common_words,
-    given_name,
     match_definite,
     match_entities,
     match_name_parts,
@@ -35,6 +34,7 @@ from onrecord.analyses.actors.resolve import (
 )
 from onrecord.analyses.actors.speakers import resolve_label, resolve_office_label
 from onrecord.kb import KnowledgeBase, load_kb
+from onrecord.kb.names import given_name
 from onrecord.nlp import english
 from onrecord.record import ASKING_ROLES, Actor, ActorType, Mention, Record, Span, Speaker
 from onrecord.transcript.people import bare_name

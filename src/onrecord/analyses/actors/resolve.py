@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-from importlib import resources
 from typing import Any
 
 from onrecord.analyses.actors.matching import (
@@ -15,8 +14,9 @@ from onrecord.analyses.actors.matching import (
     part_of_other_name,
     roman_numeral,
 )
+from onrecord.analyses.addressees import called
 from onrecord.kb import KnowledgeBase, days_of
-from onrecord.kb.names import HONORIFICS
+from onrecord.kb.names import HONORIFICS, given_name
 from onrecord.record import ActorType
 from onrecord.transcript.people import TITLES
 
@@ -119,30 +119,6 @@ def match_entities(doc: Any, kb: KnowledgeBase, found: list[Found]) -> list[Foun
         extra.append(match)
         people += _full_names(kb, doc, [match])
     return extra
-
-
-def called(doc: Any, i: int) -> bool:
-    """Whether the word at ``i`` calls on someone: set off by a comma before and the sentence's end after ("Go
-    ahead, Francesca.", "Yes, Mary?"), not as the last of a list ("Boston, Dallas."); or after a reporter's "Q"
-    with a comma after ("Q Jake, on the...")."""
-    after = doc[i + 1].text if i + 1 < len(doc) else "."
-    if i >= 2 and doc[i - 1].text == "," and after in _ENDS and doc[i - 2].pos_ != "PROPN":
-        return True
-    return i >= 1 and doc[i - 1].text == "Q" and doc[i - 1].is_sent_start and after == ","
-
-
-_ENDS = frozenset({".", "?", "!", "…"})
-
-
-@functools.cache
-def _given_names() -> frozenset[str]:
-    text = (resources.files("onrecord") / "data" / "given_names.txt").read_text(encoding="utf-8")
-    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
-
-
-def given_name(word: str) -> bool:
-    """Whether ``word`` is a given name of the census list (``data/given_names.txt``: "Francesca", "Jake")."""
-    return word.lower() in _given_names()
 
 
 def match_name_parts(doc: Any, kb: KnowledgeBase, found: list[Found]) -> list[Found]:
