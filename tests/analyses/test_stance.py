@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import SHARED
-from onrecord.analyses.stance import lexicon, score_mention
+from onrecord.analyses.stance import lexicon, score_mention, wronged
 from onrecord.nlp import english
 from onrecord.pipeline import analyze
 from onrecord.record import Record
@@ -63,6 +63,40 @@ def test_stance_sanctions_and_restrictions_on_an_actor_are_hostility() -> None:
     assert _score("We are imposing sanctions on Belarus.", "Belarus") < -0.5
     assert _score("This action will also limit RDIF’s ability to leverage corrupt ties.", "RDIF") < -0.3
     assert _score("The allies will not isolate Ukraine.", "Ukraine") > 0  # negated
+
+def _wronged(sentence: str, name: str) -> bool:
+    doc = english()(sentence)
+    start = sentence.index(name)
+    return wronged(doc.char_span(start, start + len(name)), lexicon())
+
+
+def test_stance_whoever_does_a_wrong_is_treated_with_hostility() -> None:
+    assert _score("It means to support Russia's aggression against Ukraine.", "Russia") < -0.5  # not "support"
+    assert _score("Our collective response to undemocratic moves by China and continued efforts.", "China") < -0.5
+    assert _score("If Russia further invades Ukraine, we will act.", "Russia") < -0.5
+    assert _score("Iran did not attack the ship.", "Iran") >= 0  # a wrong denied
+    # a name before a war says where or between whom, not who wronged whom
+    assert _score("The last Hamas-Israel war went on for almost two months.", "Israel") > -0.5
+
+
+def test_stance_none_toward_whom_someone_else_wrongs() -> None:
+    assert _wronged("It means to support Russia's aggression against Ukraine.", "Ukraine")
+    assert _wronged("If Russia further invades Ukraine, we will act.", "Ukraine")
+    assert _wronged("They condemned the aggression against Ukraine.", "Ukraine")
+    assert not _wronged("We will continue the war against ISIS.", "ISIS")  # the speaker's side's own war
+    assert not _wronged("Our attacks on Daesh will go on.", "Daesh")
+    assert not _wronged("Our collective response to undemocratic moves by China and continued efforts.", "China")  # the doer
+
+
+def test_stance_of_a_briefing_on_an_invasion(tmp_path: Path) -> None:
+    path = tmp_path / "briefing.txt"
+    path.write_text("MS. LANE: We will keep supporting Ukraine. Russia's war against Ukraine is brutal, and Russian "
+                    "aggression against Ukraine will fail. We will tell China what it means to support Russia's war "
+                    "against Ukraine.\n", encoding="utf-8")
+    record = analyze(path)
+    scores = {a.name: s.score for a in record.actors for s in record.stances if s.actor == a.id}
+    assert scores["Ukraine"] > 0.1 and scores["Russia"] < -0.1
+
 
 def test_stance_aid_to_an_actor_and_its_own_things_is_favour() -> None:
     assert _score("We will provide Ukraine with air defense interceptors.", "Ukraine") > 0.5

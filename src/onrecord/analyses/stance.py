@@ -49,6 +49,7 @@ class Lexicon:
     favourable_verbs: frozenset[str]
     hostile_prepositions: frozenset[str]
     giving_verbs: frozenset[str]
+    wrongdoing: frozenset[str]
 
 
 @functools.cache
@@ -60,7 +61,7 @@ def lexicon() -> Lexicon:
     valence = {word: float(v) / 4 for word, v in SentimentIntensityAnalyzer().lexicon.items()}
     valence.update({word: float(v) for word, v in data["valence"].items()})
     return Lexicon(valence, frozenset(data["valence"]), frozenset(data["hostile_verbs"]), frozenset(data["favourable_verbs"]),
-                   frozenset(data["hostile_prepositions"]), frozenset(data["giving_verbs"]))
+                   frozenset(data["hostile_prepositions"]), frozenset(data["giving_verbs"]), frozenset(data["wrongdoing"]))
 
 
 def find_stances(record: Record, doc: Any) -> list[Stance]:
@@ -85,19 +86,20 @@ def find_stances(record: Record, doc: Any) -> list[Stance]:
     own = own_sides(record)
     starts = [s.span.start for s in record.sentences]
     named = _tokens_by_sentence(record, doc, starts)
+    words = lexicon()
     found: list[tuple[str, int]] = []
     targets: list[Target] = []
     for actor, index, span in _mentions(record, doc, starts):
         holder = speaker_of.get(record.sentences[index].turn)
         if (not about(actor, holder) or (actor.type != "country" and addressed(span, record.sentences[index].span))
-                or _quoted_source(record.document.text, span.start_char, record.sentences[index].span.start)):
+                or _quoted_source(record.document.text, span.start_char, record.sentences[index].span.start)
+                or wronged(span, words)):
             continue
         sentence = record.sentences[index].span
         others = frozenset(i for other, tokens in named[index] if other != actor.id for i in tokens)
         found.append((actor.id, index))
         targets.append(Target(span, doc.char_span(sentence.start, sentence.end, alignment_mode="expand") or span.sent,
                               others))
-    words = lexicon()
     batch = [inputs(target, words) for target in targets]
     per_sentence: dict[tuple[str, int], list[float]] = defaultdict(list)
     for key, target, item, row in zip(found, targets, batch, probabilities(batch), strict=True):
@@ -264,9 +266,15 @@ def _described(token: Any, words: Lexicon) -> float | None:
 
 
 def _role(head: Any, words: Lexicon) -> tuple[float, Any]:
-    """+/- when the actor is the object of a favouring or opposing verb (or noun) or of "against"."""
+    """+/- when the actor is the object of a favouring or opposing verb (or noun) or of "against"; - when it is
+    who does a wrong ("Russia's war", "Russian aggression", "Russia invaded"), unless that is denied."""
     token = head
-    while token.dep_ in ("conj", "appos", "compound") and token.head.i != token.i:
+    while True:
+        wrong = _wrong_done(token, words)
+        if wrong is not None:
+            return (0.0, None) if wrong.pos_ == "VERB" and _negated(wrong) else (-_ROLE, None)
+        if token.dep_ not in ("conj", "appos", "compound") or token.head.i == token.i:
+            break
         token = token.head
     possessed = token.dep_ == "poss" and token.head.i != token.i
     if possessed:  # "support Ukraine's defenses": the actor's own thing is what is supported or fought
@@ -292,6 +300,75 @@ def _role(head: Any, words: Lexicon) -> tuple[float, Any]:
     return 0.0, None
 
 
+def _wrong(token: Any, words: Lexicon) -> bool:
+    """Whether the word names a wrong done: "aggression", "invaded", or a noun a word of wrongdoing qualifies
+    ("undemocratic moves")."""
+    def listed(t: Any) -> bool:
+        return t.lemma_.lower() in words.wrongdoing or t.lower_ in words.wrongdoing
+
+    if token.pos_ not in ("NOUN", "VERB"):
+        return False
+    return listed(token) or (token.pos_ == "NOUN" and any(c.dep_ == "amod" and listed(c) for c in token.children))
+
+
+def _wrong_done(token: Any, words: Lexicon) -> Any:
+    """The wrong the actor does, where the sentence gives it one: its own ("Russia's war", "Russian aggression",
+    "China's human rights abuses"), its doing ("moves by China", "was invaded by Russia") or its act ("Russia invaded")."""
+    head = token.head
+    if head.i == token.i:
+        return None
+    if token.dep_ == "poss" and _wrong(head, words):
+        return head
+    # a name before an act both sides may do is where or between whom ("the Ukraine war", "the Hamas-Israel war")
+    if token.dep_ in ("amod", "compound", "nmod") and _wrong(head, words) and head.lemma_.lower() not in words.hostile_verbs:
+        return head
+    if token.dep_ == "pobj" and head.lower_ == "by" and head.head.i != head.i and _wrong(head.head, words):
+        return head.head
+    if token.dep_ == "nsubj" and _wrong(head, words) and head.pos_ == "VERB":
+        return head
+    return None
+
+
+def wronged(mention: Any, words: Lexicon) -> bool:
+    """Whether the actor is who a wrong is done to by someone else: "Russia's war against Ukraine", "the Hamas
+    attack on Israel", "Russia invaded Ukraine", "aggression against Ukraine". The wrong is its doer's; it is no
+    evidence that the speaker opposes the one it is done to. Without a doer, an act the speaker's side may do
+    ("the war against ISIS", "attacks on Daesh") is the speaker's."""
+    token = mention.root
+    while token.dep_ in ("conj", "appos", "compound") and token.head.i != token.i:
+        token = token.head
+    if token.dep_ == "poss" and token.head.i != token.i:  # "attacks on Ukraine's cities"
+        token = token.head
+    if token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.lower_ != "by" and token.head.head.i != token.head.i:
+        act = token.head.head
+    elif token.dep_ in ("dobj", "nsubjpass") and token.head.i != token.i:
+        act = token.head
+    else:
+        return False
+    if not _wrong(act, words):
+        return False
+    doer = _doer(act)
+    if doer is None:
+        return act.lemma_.lower() not in words.hostile_verbs
+    return doer.lower_ not in _FIRST_PERSON
+
+
+def _doer(act: Any) -> Any:
+    """Who does an act: a verb's subject or passive agent, a noun's possessor, its "by", or the name or
+    nationality that qualifies it ("Russian aggression", "the Hamas attack")."""
+    for child in act.children:
+        if child.dep_ in ("nsubj", "poss"):
+            return child
+        if child.dep_ in ("agent", "prep") and child.lower_ == "by":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+        if act.pos_ == "NOUN" and child.dep_ in ("amod", "compound", "nmod") and child.ent_type_ in _NAMED:
+            return child
+    if act.dep_ == "acl" and act.pos_ == "VERB":  # "countries invading their neighbours"
+        return act.head
+    return None
+
+
+_NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _FIRST_PERSON = frozenset({"i", "we", "us", "me", "my", "our"})
 # Subjects that name others who act, when not a named actor: "some", "countries", "certain states".
 _AGENTS = frozenset({"some", "other", "others", "many", "country", "state", "government", "regime", "nation", "power",
