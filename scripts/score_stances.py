@@ -4,8 +4,8 @@
     .venv/bin/python scripts/score_stances.py [GOLD_FOLDER ...] [--details]
 
 Default folder: evaluation/stance (gold written for briefings and kremlin.ru pages of ../shared/data by a reader
-who never ran onrecord; its "set" field says when); ``evaluation/stance-unseen``, ``stance-unseen2`` and
-``stance-unseen3`` hold later sets, each written for more documents before onrecord was run on them, to be scored on
+who never ran onrecord; its "set" field says when); ``evaluation/stance-unseen`` and ``stance-unseen2`` to
+``stance-unseen6`` hold later sets, each written for more documents before onrecord was run on them, to be scored on
 their own (docs/evaluation.md says which figures were measured before their errors were read). A gold file's
 "file" is the document's path, absolute or relative to the gold file. Prints, per document and in total: actor mentions resolved to an accepted name,
 gold (holder, actor, sign) stances with the right sign, the gold stances with no stance at all, and the flags
