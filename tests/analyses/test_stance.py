@@ -40,6 +40,13 @@ def test_stance_object_of_fight_is_opposed_and_negation_flips() -> None:
     assert _score("We strengthened Hezbollah.", "Hezbollah") == 0.86
 
 
+def test_stance_a_denied_noun_of_support_or_cooperation_flips() -> None:
+    sentence = "Unfortunately, we still do not have proper cooperation between the Sports Ministry and the Agency."
+    assert _score(sentence, "Sports Ministry") < 0
+    assert _score("There is no support for Hamas here.", "Hamas") < 0
+    assert _score("We have cooperation with Japan.", "Japan") > 0.5
+
+
 def test_stance_nor_negates_the_clause_it_joins() -> None:
     # "nor can they erase Ansarullah": the speaker says Ansarullah endures
     assert _score("No one can eliminate Hamas, nor can they erase Ansarullah.", "Ansarullah") > 0

@@ -232,7 +232,7 @@ def score_mention(mention: Any, words: Lexicon) -> float:
     """The sentiment the mention's clause carries toward the actor named, in [-1, 1]."""
     head = mention.root
     role, verb = _role(head, words)
-    if verb is not None and _negated(verb) and not any(c.lower_ == "if" for c in verb.children):
+    if verb is not None and _denied(verb) and not any(c.lower_ == "if" for c in verb.children):
         role = -role  # "no one can eliminate Hamas"; but "if Daesh had not been eliminated" stays hostile
     clause = _clause(head)
     tone = _tone(_tokens(clause, mention), words)
@@ -416,6 +416,18 @@ def _negated(clause: Any) -> bool:
     if clause.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "nor" for c in clause.head.children):
         count += 1
     return count % 2 == 1
+
+
+def _denied(word: Any) -> bool:
+    """Whether the verb or noun of a role is negated: "no one can eliminate Hamas", and for a noun, "no support for
+    X" or the verb it is the object of ("we still do not have proper cooperation between X and Y")."""
+    if _negated(word):
+        return True
+    if word.pos_ != "NOUN":
+        return False
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in word.children):
+        return True
+    return word.dep_ in ("dobj", "attr") and word.head.i != word.i and _negated(word.head)
 
 
 def _negative(token: Any) -> bool:
