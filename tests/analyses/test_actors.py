@@ -369,6 +369,23 @@ def test_actors_cabinet_members_by_title_and_surname_on_the_date() -> None:
         "Jim Mattis"}
 
 
+def test_actors_the_speaker_is_the_speaker_of_the_house_on_the_date() -> None:
+    from onrecord.pipeline import analyze_source
+    from onrecord.readers import read_bytes
+
+    text = b"Q    Has the Speaker agreed?\nMS. PSAKI:  The Speaker of the House and Speaker Pelosi spoke.\n"
+    held = {}
+    for date in ("2022-03-01", "2023-02-01", "2024-05-01", "2023-01-05"):
+        record = analyze_source(read_bytes(text, "briefing.txt", date=date, speaks_for="United States"))
+        held[date] = {m.span.text: a.name for a in record.actors for m in a.mentions}
+    assert [held[d].get("the Speaker") for d in sorted(held)] == ["Nancy Pelosi", None, "Kevin McCarthy", "Mike Johnson"]
+    assert held["2024-05-01"]["The Speaker of the House"] == "Mike Johnson"
+    assert held["2024-05-01"]["Pelosi"] == "Nancy Pelosi"  # by name, whatever the date
+    british = analyze_source(read_bytes(b"MR SMITH: Mr Speaker, the Speaker has ruled.\n", "hansard.txt",
+                                        date="2022-03-01", speaks_for="United Kingdom"))
+    assert not any(m.span.text.endswith("Speaker") for a in british.actors for m in a.mentions)
+
+
 def test_actors_a_home_name_broken_across_lines_is_the_institution() -> None:
     from onrecord.pipeline import analyze_source
     from onrecord.readers import read_bytes

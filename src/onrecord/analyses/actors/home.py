@@ -34,6 +34,7 @@ OFFICES = {"President": "President", "Prime Minister": "Prime Minister", "Vice P
            "Treasury Secretary": "Secretary of the Treasury", "Secretary of the Treasury": "Secretary of the Treasury",
            "Defense Secretary": "Secretary of Defense", "Secretary of Defense": "Secretary of Defense",
            "National Security Advisor": "National Security Advisor", "National Security Adviser": "National Security Advisor",
+           "Speaker": "Speaker of the House", "Speaker of the House": "Speaker of the House",
            "Secretary": "Secretary"}  # "the Secretary": a secretary of something, named before (named_titles.py)
 # Forms of address: "Mr. President", "Madam Chancellor", "Your Majesty", "His Majesty" (the answerer, or their own
 # monarch); and the office after "the", capitalized as a title is ("the president of the club" is not one).
@@ -43,7 +44,7 @@ TITLE = re.compile(r"\b(?:Mr\.?|Madam|Madame)\s+(?P<office>Vice President|Presid
                     r"Chancellor|Secretary of State)\b"
                     r"|\b[Tt]he\s+(?P<definite>Vice President|President|Prime Minister|Chancellor|King|Crown Prince|"
                     r"Foreign Minister|Foreign Secretary|Secretary of State|Treasury Secretary|Secretary of the Treasury|"
-                    r"Defense Secretary|Secretary of Defense|National Security Advis[eo]r|Secretary)"
+                    r"Defense Secretary|Secretary of Defense|National Security Advis[eo]r|Speaker(?: of the House)?|Secretary)"
                     r"\b(?!\s+(?:of|for|[A-Z]))(?!-)"
                     r"|\b[Tt]he\s+former\s+(?P<former>Vice President|President|Prime Minister|Chancellor|"
                     r"Foreign Minister|Foreign Secretary|Secretary of State)\b(?!\s+(?:of|[A-Z]))")
