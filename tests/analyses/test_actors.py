@@ -386,6 +386,17 @@ def test_actors_the_speaker_is_the_speaker_of_the_house_on_the_date() -> None:
     assert not any(m.span.text.endswith("Speaker") for a in british.actors for m in a.mentions)
 
 
+def test_actors_no_preposition_that_opens_a_sentence() -> None:
+    from onrecord.pipeline import analyze_source
+    from onrecord.readers import read_bytes
+
+    text = b"MS. DALTON: Aboard Air Force One, the President met Tony Evers. Behind Biden stood Harris.\n"
+    record = analyze_source(read_bytes(text, "gaggle.txt", date="2023-08-15", speaks_for="United States"))
+    names = {m.span.text: a.name for a in record.actors for m in a.mentions}
+    assert names.get("Air Force One") == "Air Force One" and names.get("Biden") == "Joe Biden"
+    assert not any(text.startswith(("Aboard", "Behind")) for text in names)
+
+
 def test_actors_a_home_name_broken_across_lines_is_the_institution() -> None:
     from onrecord.pipeline import analyze_source
     from onrecord.readers import read_bytes

@@ -238,8 +238,8 @@ def common_words() -> frozenset[str]:
 
 
 def _trim(ent: Any) -> tuple[int, int, bool]:
-    """The entity without a leading article or possessive ("’s Bipartisan" of "the President’s Bipartisan
-    Infrastructure Law") and a trailing possessive or space, and without the end of a title that NER took in
+    """The entity without a leading article, possessive ("’s Bipartisan" of "the President’s Bipartisan
+    Infrastructure Law") or sentence-opening preposition ("Across Wisconsin") and a trailing possessive or space, and without the end of a title that NER took in
     ("State" of "Secretary of State Tillerson", the words of a title before a person's name); and whether a title
     was cut (then the rest names a person)."""
     start, end = ent.start, ent.end
@@ -249,7 +249,13 @@ def _trim(ent: Any) -> tuple[int, int, bool]:
         token = doc[start]
         title_end = token.lower_ in TITLES and (ent.label_ == "PERSON" or token.lower_.rstrip(".") in COURTESY or (
             start == ent.start and start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in TITLES))
-        if not (token.lower_ in ("the", "a", "an", "'s", "’s") or token.is_space or token.is_punct or title_end):
+        # a sentence's or a turn's first word is capitalized, so NER takes a preposition there in ("Across
+        # Wisconsin, ...", "MS. DALTON: Aboard Air Force One")
+        before = doc[start - 1] if start else None
+        opening = start == ent.start and (token.pos_ == "ADP" or token.dep_ == "prep") and (
+            before is None or token.is_sent_start or before.text == ":" or before.text_with_ws.endswith("\n"))
+        if not (token.lower_ in ("the", "a", "an", "'s", "’s") or token.is_space or token.is_punct or title_end
+                or opening):
             break
         titled = titled or title_end
         start += 1
