@@ -40,6 +40,14 @@ def test_stance_object_of_fight_is_opposed_and_negation_flips() -> None:
     assert _score("We strengthened Hezbollah.", "Hezbollah") == 0.86
 
 
+def test_stance_a_partner_the_speaker_works_or_stands_with_is_favoured() -> None:
+    assert _score("We're continuing to work closely with them and the EU on the sanctions.", "EU") > 0.3
+    assert _score("We stand with Ukraine.", "Ukraine") > 0.5
+    assert _score("Russia is working with Iran on drones.", "Iran") <= 0  # someone else's partner
+    assert _score("We work on Iran's program.", "Iran") <= 0  # not "with"
+    assert _score("We will not work with the Taliban.", "Taliban") < 0
+
+
 def test_stance_a_denied_noun_of_support_or_cooperation_flips() -> None:
     sentence = "Unfortunately, we still do not have proper cooperation between the Sports Ministry and the Agency."
     assert _score(sentence, "Sports Ministry") < 0

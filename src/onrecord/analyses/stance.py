@@ -50,6 +50,7 @@ class Lexicon:
     hostile_prepositions: frozenset[str]
     giving_verbs: frozenset[str]
     wrongdoing: frozenset[str]
+    favourable_with: frozenset[str]
 
 
 @functools.cache
@@ -61,7 +62,8 @@ def lexicon() -> Lexicon:
     valence = {word: float(v) / 4 for word, v in SentimentIntensityAnalyzer().lexicon.items()}
     valence.update({word: float(v) for word, v in data["valence"].items()})
     return Lexicon(valence, frozenset(data["valence"]), frozenset(data["hostile_verbs"]), frozenset(data["favourable_verbs"]),
-                   frozenset(data["hostile_prepositions"]), frozenset(data["giving_verbs"]), frozenset(data["wrongdoing"]))
+                   frozenset(data["hostile_prepositions"]), frozenset(data["giving_verbs"]), frozenset(data["wrongdoing"]),
+                   frozenset(data["favourable_with"]))
 
 
 def find_stances(record: Record, doc: Any) -> list[Stance]:
@@ -290,7 +292,10 @@ def _role(head: Any, words: Lexicon) -> tuple[float, Any]:
         if subject is not None and subject.lemma_.lower() in words.valence:
             return words.valence[subject.lemma_.lower()], None
     if token.dep_ == "pobj":  # "war with X", "support for X": the noun or verb the preposition hangs on
+        partner = parent.lower_ in ("with", "alongside")
         parent = parent.head
+        if partner and parent.lemma_.lower() in words.favourable_with and not _others_act(parent):
+            return _ROLE, parent  # "we work closely with the EU", "we stand with Ukraine"
     if token.dep_ in ("dobj", "pobj", "dative", "nsubjpass"):
         lemma = parent.lemma_.lower()
         if lemma in words.hostile_verbs:
