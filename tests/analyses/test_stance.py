@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from conftest import SHARED
-from onrecord.analyses.stance import lexicon, score_mention, wronged
+from onrecord.analyses.stance import lexicon, score_mention
+from onrecord.analyses.wrongs import wronged
 from onrecord.nlp import english
 from onrecord.pipeline import analyze
 from onrecord.record import Record

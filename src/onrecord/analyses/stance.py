@@ -24,6 +24,7 @@ from typing import Any
 import yaml
 
 from onrecord.analyses.addressees import addressed
+from onrecord.analyses.wrongs import FIRST_PERSON, NAMED, wrong_done, wronged
 from onrecord.record import ASKING_ROLES, Actor, Record, Span, Stance
 
 _CLAUSES = frozenset({"conj", "advcl", "ccomp", "relcl", "acl", "parataxis", "xcomp"})
@@ -272,7 +273,7 @@ def _role(head: Any, words: Lexicon) -> tuple[float, Any]:
     who does a wrong ("Russia's war", "Russian aggression", "Russia invaded"), unless that is denied."""
     token = head
     while True:
-        wrong = _wrong_done(token, words)
+        wrong = wrong_done(token, words)
         if wrong is not None:
             return (0.0, None) if wrong.pos_ == "VERB" and _negated(wrong) else (-_ROLE, None)
         if token.dep_ not in ("conj", "appos", "compound") or token.head.i == token.i:
@@ -305,76 +306,6 @@ def _role(head: Any, words: Lexicon) -> tuple[float, Any]:
     return 0.0, None
 
 
-def _wrong(token: Any, words: Lexicon) -> bool:
-    """Whether the word names a wrong done: "aggression", "invaded", or a noun a word of wrongdoing qualifies
-    ("undemocratic moves")."""
-    def listed(t: Any) -> bool:
-        return t.lemma_.lower() in words.wrongdoing or t.lower_ in words.wrongdoing
-
-    if token.pos_ not in ("NOUN", "VERB"):
-        return False
-    return listed(token) or (token.pos_ == "NOUN" and any(c.dep_ == "amod" and listed(c) for c in token.children))
-
-
-def _wrong_done(token: Any, words: Lexicon) -> Any:
-    """The wrong the actor does, where the sentence gives it one: its own ("Russia's war", "Russian aggression",
-    "China's human rights abuses"), its doing ("moves by China", "was invaded by Russia") or its act ("Russia invaded")."""
-    head = token.head
-    if head.i == token.i:
-        return None
-    if token.dep_ == "poss" and _wrong(head, words):
-        return head
-    # a name before an act both sides may do is where or between whom ("the Ukraine war", "the Hamas-Israel war")
-    if token.dep_ in ("amod", "compound", "nmod") and _wrong(head, words) and head.lemma_.lower() not in words.hostile_verbs:
-        return head
-    if token.dep_ == "pobj" and head.lower_ == "by" and head.head.i != head.i and _wrong(head.head, words):
-        return head.head
-    if token.dep_ == "nsubj" and _wrong(head, words) and head.pos_ == "VERB":
-        return head
-    return None
-
-
-def wronged(mention: Any, words: Lexicon) -> bool:
-    """Whether the actor is who a wrong is done to by someone else: "Russia's war against Ukraine", "the Hamas
-    attack on Israel", "Russia invaded Ukraine", "aggression against Ukraine". The wrong is its doer's; it is no
-    evidence that the speaker opposes the one it is done to. Without a doer, an act the speaker's side may do
-    ("the war against ISIS", "attacks on Daesh") is the speaker's."""
-    token = mention.root
-    while token.dep_ in ("conj", "appos", "compound") and token.head.i != token.i:
-        token = token.head
-    if token.dep_ == "poss" and token.head.i != token.i:  # "attacks on Ukraine's cities"
-        token = token.head
-    if token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.lower_ != "by" and token.head.head.i != token.head.i:
-        act = token.head.head
-    elif token.dep_ in ("dobj", "nsubjpass") and token.head.i != token.i:
-        act = token.head
-    else:
-        return False
-    if not _wrong(act, words):
-        return False
-    doer = _doer(act)
-    if doer is None:
-        return act.lemma_.lower() not in words.hostile_verbs
-    return doer.lower_ not in _FIRST_PERSON
-
-
-def _doer(act: Any) -> Any:
-    """Who does an act: a verb's subject or passive agent, a noun's possessor, its "by", or the name or
-    nationality that qualifies it ("Russian aggression", "the Hamas attack")."""
-    for child in act.children:
-        if child.dep_ in ("nsubj", "poss"):
-            return child
-        if child.dep_ in ("agent", "prep") and child.lower_ == "by":
-            return next((c for c in child.children if c.dep_ == "pobj"), None)
-        if act.pos_ == "NOUN" and child.dep_ in ("amod", "compound", "nmod") and child.ent_type_ in _NAMED:
-            return child
-    if act.dep_ == "acl" and act.pos_ == "VERB":  # "countries invading their neighbours"
-        return act.head
-    return None
-
-
-_NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-_FIRST_PERSON = frozenset({"i", "we", "us", "me", "my", "our"})
 # Subjects that name others who act, when not a named actor: "some", "countries", "certain states".
 _AGENTS = frozenset({"some", "other", "others", "many", "country", "state", "government", "regime", "nation", "power",
                      "party", "side", "ally", "member"})
@@ -386,9 +317,9 @@ def _others_act(verb: Any) -> bool:
     will augment Ukraine's defenses") is the speaker's side acting."""
     # "countries supporting Israel": the noun a participle qualifies is who supports
     subject = verb.head if verb.dep_ == "acl" else next((c for c in verb.children if c.dep_ in ("nsubj", "poss")), None)
-    if subject is None or subject.lower_ in _FIRST_PERSON or any(c.lower_ in _FIRST_PERSON for c in subject.children):
+    if subject is None or subject.lower_ in FIRST_PERSON or any(c.lower_ in FIRST_PERSON for c in subject.children):
         return False
-    return (subject.pos_ == "PRON" or subject.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+    return (subject.pos_ == "PRON" or subject.ent_type_ in NAMED
             or subject.lemma_.lower() in _AGENTS)
 
 

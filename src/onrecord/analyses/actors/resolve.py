@@ -239,9 +239,9 @@ def common_words() -> frozenset[str]:
 
 def _trim(ent: Any) -> tuple[int, int, bool]:
     """The entity without a leading article, possessive ("’s Bipartisan" of "the President’s Bipartisan
-    Infrastructure Law") or sentence-opening preposition ("Across Wisconsin") and a trailing possessive or space, and without the end of a title that NER took in
-    ("State" of "Secretary of State Tillerson", the words of a title before a person's name); and whether a title
-    was cut (then the rest names a person)."""
+    Infrastructure Law") or sentence-opening preposition ("Across Wisconsin"), a trailing possessive or space, and
+    the end of a title that NER took in ("State" of "Secretary of State Tillerson", the words of a title before a
+    person's name); and whether a title was cut (then the rest names a person)."""
     start, end = ent.start, ent.end
     doc = ent.doc
     titled = False
