@@ -143,6 +143,18 @@ def test_stance_never_toward_the_reporter_a_moderator_calls_on(tmp_path: Path) -
     assert [s for s in record.stances if s.actor == reporter] == []
 
 
+def test_stance_never_toward_the_speaker_a_long_label_names(tmp_path: Path) -> None:
+    path = tmp_path / "forum.html"
+    path.write_text("<html><body><p><b>BBC anchor Jane Marlowe, moderator of the session:</b> Good morning. My name "
+                    "is Jane Marlowe, and I am delighted and honoured to run this wonderful panel.</p>"
+                    "<p><b>Vladimir Putin:</b> Thank you. We value our partnership with Finland.</p>"
+                    "<p><b>Jane Marlowe:</b> Thank you.</p></body></html>", encoding="utf-8")
+    record = analyze(path)
+    names = {a.id: a.name for a in record.actors}
+    assert "Jane Marlowe" in names.values()
+    assert {names[s.actor] for s in record.stances} == {"Finland"}
+
+
 def test_stance_the_source_of_quoted_words_gets_none_from_them(tmp_path: Path) -> None:
     path = tmp_path / "speech.txt"
     path.write_text("In the words of Nelson Mandela, the cruel and violent oppressors will fall. "

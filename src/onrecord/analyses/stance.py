@@ -81,10 +81,14 @@ def find_stances(record: Record, doc: Any) -> list[Stance]:
 
     speaker_of = {t.id: t.speaker for t in record.turns if t.kind not in ("note", "question")}
     selves = {s.id: s.actor for s in record.speakers}
+    labels = {s.id: s.label.casefold() for s in record.speakers}
     askers = _askers(record)
 
     def about(actor: Actor, holder: str | None) -> bool:
-        return actor.type in TARGETS and actor.id not in askers and holder is not None and selves.get(holder) != actor.id
+        # the speaker themself, also when the label says more than the name ("CNBC TV anchor Geoff Cutmore,
+        # moderator of the plenary session": "My name is Geoff Cutmore"), or their institution the label names
+        himself = selves.get(holder or "") == actor.id or actor.name.casefold() in labels.get(holder or "", "")
+        return actor.type in TARGETS and actor.id not in askers and holder is not None and not himself
 
     own = own_sides(record)
     starts = [s.span.start for s in record.sentences]
