@@ -5,6 +5,8 @@ from __future__ import annotations
 import functools
 from importlib import resources
 
+# Titles of courtesy that only a person's name follows: whatever NER's label, "Ms Popova" is a person.
+COURTESY = frozenset({"mr", "ms", "mrs", "miss", "mme", "madame", "monsieur", "herr", "dr", "sir"})
 HONORIFICS = frozenset({
     "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "martyr", "sayyed", "sayyid", "seyyed", "sheikh", "shaikh",
     "ayatollah", "hojatoleslam", "imam", "general", "gen.", "haj", "hajj", "president", "minister", "king", "prince",

@@ -16,12 +16,10 @@ from onrecord.analyses.actors.matching import (
 )
 from onrecord.analyses.addressees import called
 from onrecord.kb import KnowledgeBase, days_of
-from onrecord.kb.names import HONORIFICS, given_name
+from onrecord.kb.names import COURTESY, HONORIFICS, given_name
 from onrecord.record import ActorType
 from onrecord.transcript.people import TITLES
 
-# Titles of courtesy that only a person's name follows: whatever NER's label, "Ms Popova" is a person.
-COURTESY = frozenset({"mr", "ms", "mrs", "miss", "mme", "madame", "monsieur", "herr", "dr", "sir"})
 # NER labels that name actors; the others (dates, money, laws...) are not who is talked about.
 ACTOR_LABELS: dict[str, ActorType] = {
     "PERSON": "person", "ORG": "organization", "NORP": "group", "GPE": "place", "LOC": "place", "FAC": "place",
