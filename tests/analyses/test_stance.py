@@ -153,6 +153,10 @@ def test_stance_never_toward_the_speaker_a_long_label_names(tmp_path: Path) -> N
     names = {a.id: a.name for a in record.actors}
     assert "Jane Marlowe" in names.values()
     assert {names[s.actor] for s in record.stances} == {"Finland"}
+    path.write_text("<html><body><p><b>Chairwoman Jane Doe:</b> We value our partnership with Oman.</p>"
+                    "<p><b>Vladimir Putin:</b> Thank you.</p></body></html>", encoding="utf-8")
+    record = analyze(path)  # whole words: "Oman" is not in "Chairwoman"
+    assert [a.name for a in record.actors if any(s.actor == a.id for s in record.stances)] == ["Oman"]
 
 
 def test_stance_the_source_of_quoted_words_gets_none_from_them(tmp_path: Path) -> None:

@@ -81,14 +81,16 @@ def find_stances(record: Record, doc: Any) -> list[Stance]:
 
     speaker_of = {t.id: t.speaker for t in record.turns if t.kind not in ("note", "question")}
     selves = {s.id: s.actor for s in record.speakers}
-    labels = {s.id: s.label.casefold() for s in record.speakers}
+    labels = {s.id: _words(s.label) for s in record.speakers}
     askers = _askers(record)
 
     def about(actor: Actor, holder: str | None) -> bool:
+        if holder is None or actor.type not in TARGETS or actor.id in askers:
+            return False
         # the speaker themself, also when the label says more than the name ("CNBC TV anchor Geoff Cutmore,
-        # moderator of the plenary session": "My name is Geoff Cutmore"), or their institution the label names
-        himself = selves.get(holder or "") == actor.id or actor.name.casefold() in labels.get(holder or "", "")
-        return actor.type in TARGETS and actor.id not in askers and holder is not None and not himself
+        # moderator of the plenary session": "My name is Geoff Cutmore"), or their institution the label names;
+        # whole words ("Oman" is not in "Chairwoman")
+        return selves.get(holder) != actor.id and _words(actor.name) not in labels.get(holder, "")
 
     own = own_sides(record)
     starts = [s.span.start for s in record.sentences]
@@ -133,6 +135,14 @@ def find_stances(record: Record, doc: Any) -> list[Stance]:
                 (mean, spans[(actor_id, index)], label))
     return [_stance(actor, holder, evidence, own=actor in own.get(holder, ()))
             for (actor, holder), evidence in scores.items()]
+
+
+def _words(text: str) -> str:
+    """The text's words, lower case, one space apart and around: to find a name as whole words in a label."""
+    return f" {' '.join(_WORD.findall(text.casefold()))} "
+
+
+_WORD = re.compile(r"[\w-]+")
 
 
 def _mentions(record: Record, doc: Any, starts: list[int], *, pronouns: bool = False
